@@ -1,0 +1,306 @@
+"""What is known about one breach (the triage record) and its breach-facts/1 JSON form.
+
+`None` always means "not known yet". Fields beyond the schema (title, ended_at, ...) are
+carried as extra properties, which breach-facts/1 allows, so a round trip loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from model.domain.clock import iso_utc, parse_iso
+from model.domain.enums import (
+    Access,
+    AvailabilityLoss,
+    BreachType,
+    Consequence,
+    DataCategory,
+    Exposure,
+    Identifiability,
+    ProtectionMethod,
+    Regime,
+    Sector,
+    ServiceImpact,
+    SubjectCategory,
+    YesNoUnknown,
+)
+from model.domain.errors import ValidationError
+
+SCHEMA_ID = "breach-facts/1"
+E = TypeVar("E", bound=StrEnum)
+
+
+@dataclass(frozen=True)
+class Confidentiality:
+    exposure: Exposure | None = None
+    access: Access | None = None
+    recipient_deleted: bool | None = None
+    exposure_hours: float | None = None
+
+
+@dataclass(frozen=True)
+class Integrity:
+    altered: bool | None = None
+    recoverable: bool | None = None
+
+
+@dataclass(frozen=True)
+class Availability:
+    loss: AvailabilityLoss | None = None
+    backup_available: bool | None = None
+    restore_hours: float | None = None
+    service_impact: ServiceImpact | None = None
+
+
+@dataclass(frozen=True)
+class Protection:
+    method: ProtectionMethod | None = None
+    state_of_the_art: bool | None = None
+    key_compromised: bool | None = None
+
+
+@dataclass(frozen=True)
+class BreachFacts:
+    """The triage facts. Tuples keep the order the user chose; all datetimes are UTC."""
+
+    breach_types: tuple[BreachType, ...] = ()
+    data_categories: tuple[DataCategory, ...] = ()
+    regime: Regime = Regime.UK_GDPR
+    summary: str = ""
+    occurred_at: datetime | None = None
+    discovered_at: datetime | None = None
+    aware_at: datetime | None = None
+    cyber_incident: YesNoUnknown | None = None
+    malicious: bool | None = None
+    data_subject_categories: tuple[SubjectCategory, ...] = ()
+    subjects_count: int | None = None
+    records_count: int | None = None
+    identifiability: Identifiability | None = None
+    confidentiality: Confidentiality | None = None
+    integrity: Integrity | None = None
+    availability: Availability | None = None
+    protection: Protection | None = None
+    controller_sector: Sector | None = None
+    consequences: tuple[Consequence, ...] = ()
+    mitigated: bool | None = None
+    # Triage extras (extra properties of breach-facts/1).
+    title: str = ""
+    ended_at: datetime | None = None
+    ongoing: bool | None = None
+    how_found: str = ""
+    found_by: str = ""
+    aware_note: str = ""
+    processor_name: str = ""
+    processor_notified_at: datetime | None = None
+    subjects_count_low: int | None = None
+    records_count_low: int | None = None
+    recovery_note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+_NESTED: dict[str, type] = {
+    "confidentiality": Confidentiality,
+    "integrity": Integrity,
+    "availability": Availability,
+    "protection": Protection,
+}
+_DATETIMES = ("occurred_at", "discovered_at", "aware_at", "ended_at", "processor_notified_at")
+_TEXTS = ("summary", "title", "how_found", "found_by", "aware_note", "processor_name",
+          "recovery_note")
+_COUNTS = ("subjects_count", "records_count", "subjects_count_low", "records_count_low")
+_LISTS: dict[str, type[StrEnum]] = {
+    "breach_types": BreachType,
+    "data_categories": DataCategory,
+    "data_subject_categories": SubjectCategory,
+    "consequences": Consequence,
+}
+_ENUMS: dict[str, type[StrEnum]] = {
+    "regime": Regime,
+    "cyber_incident": YesNoUnknown,
+    "identifiability": Identifiability,
+    "controller_sector": Sector,
+}
+_NESTED_FIELDS: dict[str, dict[str, Any]] = {
+    "confidentiality": {"exposure": Exposure, "access": Access, "recipient_deleted": bool,
+                        "exposure_hours": float},
+    "integrity": {"altered": bool, "recoverable": bool},
+    "availability": {"loss": AvailabilityLoss, "backup_available": bool,
+                     "restore_hours": float, "service_impact": ServiceImpact},
+    "protection": {"method": ProtectionMethod, "state_of_the_art": bool,
+                   "key_compromised": bool},
+}
+_KNOWN = {f.name for f in fields(BreachFacts)} - {"extra"} | {"schema", "processor"}
+
+
+def _choices(enum: type[StrEnum]) -> str:
+    return ", ".join(m.value for m in enum)
+
+
+def _enum(enum: type[E], value: Any, path: str) -> E:
+    if not isinstance(value, str) or value not in enum._value2member_map_:
+        raise ValidationError(path, f"must be one of {_choices(enum)} (got {value!r})")
+    return enum(value)
+
+
+def _bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError(path, f"must be true or false (got {value!r})")
+    return value
+
+
+def _number(value: Any, path: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(path, f"must be a number (got {value!r})")
+    if value < 0:
+        raise ValidationError(path, "must not be negative")
+    return float(value)
+
+
+def _count(value: Any, path: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(path, f"must be a whole number (got {value!r})")
+    if value < 0:
+        raise ValidationError(path, "must not be negative")
+    return value
+
+
+def _datetime(value: Any, path: str) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(path, "must be an ISO 8601 date-time text")
+    try:
+        return parse_iso(value, path)
+    except ValueError:
+        raise ValidationError(
+            path, f"must be an ISO 8601 date-time with a UTC offset, e.g. "
+            f"2026-10-09T12:00:00+01:00 (got {value!r})") from None
+
+
+def _enum_list(enum: type[E], value: Any, path: str, required: bool) -> tuple[E, ...]:
+    if value is None and not required:
+        return ()
+    if not isinstance(value, list) or (required and not value):
+        need = "a non-empty list" if required else "a list"
+        raise ValidationError(path, f"must be {need} of {_choices(enum)}")
+    items = tuple(_enum(enum, v, f"{path}[{i}]") for i, v in enumerate(value))
+    if len(set(items)) != len(items):
+        raise ValidationError(path, "must not repeat an item")
+    return items
+
+
+def _nested(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError(name, "must be an object")
+    kwargs: dict[str, Any] = {}
+    for key, kind in _NESTED_FIELDS[name].items():
+        if key not in value:
+            continue
+        path = f"{name}.{key}"
+        raw = value[key]
+        if kind is bool:
+            kwargs[key] = _bool(raw, path)
+        elif kind is float:
+            kwargs[key] = _number(raw, path)
+        else:
+            kwargs[key] = _enum(kind, raw, path)
+    return _NESTED[name](**kwargs)
+
+
+def facts_from_document(doc: Any) -> BreachFacts:
+    """Parse a breach-facts/1 document; raise ValidationError naming the field and rule."""
+    if not isinstance(doc, dict):
+        raise ValidationError("", "the document must be a JSON object")
+    if doc.get("schema") != SCHEMA_ID:
+        raise ValidationError("schema", f'must be "{SCHEMA_ID}" (got {doc.get("schema")!r})')
+    kwargs: dict[str, Any] = {}
+    for name, enum in _LISTS.items():
+        required = name in ("breach_types", "data_categories")
+        if required and name not in doc:
+            raise ValidationError(name, "is required")
+        kwargs[name] = _enum_list(enum, doc.get(name), name, required)
+    for name, enum in _ENUMS.items():
+        if name in doc:
+            kwargs[name] = _enum(enum, doc[name], name)
+    for name in _DATETIMES:
+        if name in doc:
+            kwargs[name] = _datetime(doc[name], name)
+    for name in _TEXTS:
+        if name in doc:
+            if not isinstance(doc[name], str):
+                raise ValidationError(name, "must be text")
+            kwargs[name] = doc[name]
+    for name in _COUNTS:
+        if name in doc:
+            kwargs[name] = _count(doc[name], name)
+    for name in ("malicious", "mitigated", "ongoing"):
+        if name in doc:
+            kwargs[name] = _bool(doc[name], name)
+    for name in _NESTED:
+        if name in doc:
+            kwargs[name] = _nested(name, doc[name])
+    processor = doc.get("processor")
+    if processor is not None:
+        if not isinstance(processor, dict):
+            raise ValidationError("processor", "must be an object with name and notified_at")
+        name = processor.get("name", "")
+        if not isinstance(name, str):
+            raise ValidationError("processor.name", "must be text")
+        kwargs["processor_name"] = name
+        kwargs["processor_notified_at"] = _datetime(
+            processor.get("notified_at"), "processor.notified_at")
+    kwargs["extra"] = {k: v for k, v in doc.items() if k not in _KNOWN}
+    return BreachFacts(**kwargs)
+
+
+def _nested_doc(value: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(value):
+        v = getattr(value, f.name)
+        if v is not None:
+            out[f.name] = v.value if isinstance(v, StrEnum) else v
+    return out
+
+
+def facts_to_document(facts: BreachFacts) -> dict[str, Any]:
+    """The breach-facts/1 document for `facts`; unknown (None/empty) optional fields omitted."""
+    doc: dict[str, Any] = {"schema": SCHEMA_ID}
+    doc.update(facts.extra)
+    doc["regime"] = facts.regime.value
+    for name in _TEXTS:
+        if getattr(facts, name):
+            doc[name] = getattr(facts, name)
+    for name in _DATETIMES:
+        if name != "processor_notified_at" and getattr(facts, name) is not None:
+            doc[name] = iso_utc(getattr(facts, name))
+    for name in _LISTS:
+        items = getattr(facts, name)
+        if items or name in ("breach_types", "data_categories"):
+            doc[name] = [i.value for i in items]
+    for name in _ENUMS:
+        if name != "regime" and getattr(facts, name) is not None:
+            doc[name] = getattr(facts, name).value
+    for name in _COUNTS:
+        if getattr(facts, name) is not None:
+            doc[name] = getattr(facts, name)
+    for name in ("malicious", "mitigated", "ongoing"):
+        if getattr(facts, name) is not None:
+            doc[name] = getattr(facts, name)
+    for name in _NESTED:
+        if getattr(facts, name) is not None:
+            doc[name] = _nested_doc(getattr(facts, name))
+    if facts.processor_name or facts.processor_notified_at:
+        proc: dict[str, Any] = {"name": facts.processor_name}
+        if facts.processor_notified_at is not None:
+            proc["notified_at"] = iso_utc(facts.processor_notified_at)
+        doc["processor"] = proc
+    return doc

@@ -1,0 +1,70 @@
+"""Frozen records handed out by the services: the GUI and reports see only these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from model.domain.clock import DEFAULT_ZONE
+from model.domain.enums import BreachStatus, Regime, Sector
+from model.domain.facts import BreachFacts
+
+
+@dataclass(frozen=True)
+class OrganisationProfile:
+    """The controller, as the ICO form's "About you" part needs it."""
+
+    name: str = ""
+    address: str = ""
+    sector: Sector = Sector.GENERAL
+    ico_registration: str = ""
+    dpo_name: str = ""
+    dpo_email: str = ""
+    dpo_phone: str = ""
+    default_regime: Regime = Regime.UK_GDPR
+    time_zone: str = DEFAULT_ZONE
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One append-only entry of a breach's timeline (containment, status changes, notes)."""
+
+    id: int
+    breach_id: int
+    at: datetime
+    kind: str  # "action", "status", "note", "created", ...
+    text: str
+    actor: str = ""
+    recorded_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BreachSummary:
+    """One row of the breaches list."""
+
+    id: int
+    reference: str
+    title: str
+    status: BreachStatus
+    regime: Regime
+    aware_at: datetime | None
+    notified_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A breach with its facts; timeline and assessments are fetched separately."""
+
+    id: int
+    reference: str
+    status: BreachStatus
+    facts: BreachFacts
+    notified_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def title(self) -> str:
+        return self.facts.title
