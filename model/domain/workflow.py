@@ -1,0 +1,86 @@
+"""The breach status workflow: which status may follow which, and when a reason is needed.
+
+    open           -> assessed, notified
+    assessed       -> notified, not_notifiable, open (the facts changed: assess again)
+    notified       -> closed
+    not_notifiable -> closed, assessed or notified (reconsidered: reason required)
+    closed         -> open (reopened: reason required)
+
+Choices, and why:
+- open → notified is allowed without an assessment: "if in doubt, notify", and a DPO may
+  have reported by phone before using the app; blocking a real notification helps nobody.
+- open → not_notifiable is not: a decision not to notify must rest on a recorded
+  assessment (Art. 33(5) asks for the reasoning).
+- notified only leads to closed: a notification cannot be undone; new facts go in
+  follow-up reports while the breach stays notified.
+- not_notifiable may be reconsidered (new facts, ICO advice), but reversing a recorded
+  decision needs a reason, as does reopening a closed breach.
+"""
+
+from __future__ import annotations
+
+from model.domain.enums import BreachStatus
+from model.domain.errors import WorkflowError
+
+_S = BreachStatus
+
+TRANSITIONS: dict[BreachStatus, tuple[BreachStatus, ...]] = {
+    _S.OPEN: (_S.ASSESSED, _S.NOTIFIED),
+    _S.ASSESSED: (_S.NOTIFIED, _S.NOT_NOTIFIABLE, _S.OPEN),
+    _S.NOTIFIED: (_S.CLOSED,),
+    _S.NOT_NOTIFIABLE: (_S.CLOSED, _S.ASSESSED, _S.NOTIFIED),
+    _S.CLOSED: (_S.OPEN,),
+}
+
+# Moves that undo a recorded decision: the timeline must say why.
+REASON_REQUIRED: frozenset[tuple[BreachStatus, BreachStatus]] = frozenset({
+    (_S.CLOSED, _S.OPEN),
+    (_S.NOT_NOTIFIABLE, _S.ASSESSED),
+    (_S.NOT_NOTIFIABLE, _S.NOTIFIED),
+})
+
+# Why a move is refused, said in the user's terms, for the moves people are likely to try.
+_WHY_NOT: dict[tuple[BreachStatus, BreachStatus], str] = {
+    (_S.OPEN, _S.NOT_NOTIFIABLE): "record a risk assessment first, since a decision not "
+                                  "to notify needs its reasoning",
+    (_S.OPEN, _S.CLOSED): "assess it and decide whether to notify before closing it",
+    (_S.ASSESSED, _S.CLOSED): "decide whether to notify (notified or not notifiable) "
+                              "before closing it",
+    (_S.NOTIFIED, _S.OPEN): "a notification cannot be undone; record new facts as a "
+                            "follow-up report instead",
+    (_S.NOTIFIED, _S.ASSESSED): "a notification cannot be undone; record a new assessment "
+                                "and a follow-up report instead",
+    (_S.NOTIFIED, _S.NOT_NOTIFIABLE): "a notification cannot be undone",
+    **{(_S.CLOSED, s): "reopen it first" for s in (_S.ASSESSED, _S.NOTIFIED, _S.NOT_NOTIFIABLE)},
+}
+
+
+def allowed_transitions(status: BreachStatus) -> tuple[BreachStatus, ...]:
+    """The statuses a breach in `status` may move to, in the order the GUI offers them."""
+    return TRANSITIONS[status]
+
+
+def reason_required(old: BreachStatus, new: BreachStatus) -> bool:
+    """Whether the move from `old` to `new` must be given a reason."""
+    return (old, new) in REASON_REQUIRED
+
+
+def _names(statuses: tuple[BreachStatus, ...]) -> str:
+    labels = [s.label.lower() for s in statuses]
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+
+
+def check_transition(old: BreachStatus, new: BreachStatus, reason: str | None = None) -> None:
+    """Raise WorkflowError unless a breach may move from `old` to `new` (with `reason`)."""
+    if old is new:
+        raise WorkflowError(f"The breach is already {old.label.lower()}.")
+    if new not in TRANSITIONS[old]:
+        why = _WHY_NOT.get((old, new))
+        tail = f": {why}" if why else ""
+        raise WorkflowError(
+            f"A breach that is {old.label.lower()} cannot become {new.label.lower()}{tail}. "
+            f"It can become {_names(TRANSITIONS[old])}.")
+    if reason_required(old, new) and not (reason or "").strip():
+        raise WorkflowError(
+            f"Moving a breach from {old.label.lower()} to {new.label.lower()} needs a "
+            "reason, so the record shows why an earlier decision changed.")
