@@ -216,15 +216,19 @@ def _nested(name: str, value: Any) -> Any:
     return _NESTED[name](**kwargs)
 
 
-def facts_from_document(doc: Any) -> BreachFacts:
-    """Parse a breach-facts/1 document; raise ValidationError naming the field and rule."""
+def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
+    """Parse a breach-facts/1 document; raise ValidationError naming the field and rule.
+
+    strict=False accepts an incomplete triage (no breach types or data categories yet), as
+    stored while the DPO is still finding out; imports are always strict.
+    """
     if not isinstance(doc, dict):
         raise ValidationError("", "the document must be a JSON object")
     if doc.get("schema") != SCHEMA_ID:
         raise ValidationError("schema", f'must be "{SCHEMA_ID}" (got {doc.get("schema")!r})')
     kwargs: dict[str, Any] = {}
     for name, enum in _LISTS.items():
-        required = name in ("breach_types", "data_categories")
+        required = strict and name in ("breach_types", "data_categories")
         if required and name not in doc:
             raise ValidationError(name, "is required")
         kwargs[name] = _enum_list(enum, doc.get(name), name, required)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from model.domain.clock import DEFAULT_ZONE
 from model.domain.enums import BreachStatus, Regime, Sector
@@ -68,3 +69,47 @@ class Breach:
     @property
     def title(self) -> str:
         return self.facts.title
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    """One stored version of a breach's risk assessment.
+
+    `facts` is the snapshot the engine saw; `result` is its breach-assessment/1 document.
+    """
+
+    id: int
+    breach_id: int
+    version: int
+    method_version: str
+    facts: BreachFacts
+    result: dict[str, Any]
+    created_at: datetime
+    created_by: str = ""
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """DPA 2018 s.68: restricting or delaying what people are told, and why."""
+
+    ground: str  # a model.domain.decision.RestrictionGround value
+    reasoning: str
+    review_on: date
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """The DPO's decision on notifying the ICO and telling the people affected."""
+
+    id: int
+    breach_id: int
+    assessment_id: int
+    assessment_version: int
+    notify_ico: bool
+    notify_ico_reason: str
+    notify_subjects: bool
+    notify_subjects_reason: str
+    restriction: Restriction | None
+    decided_by: str
+    decided_at: datetime
+    recorded_at: datetime

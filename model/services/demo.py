@@ -1,0 +1,105 @@
+"""Sample breaches for `--demo`: a few realistic cases at different points of the clock."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from model.domain.enums import (
+    Access,
+    AvailabilityLoss,
+    BreachStatus,
+    BreachType,
+    Consequence,
+    DataCategory,
+    Exposure,
+    Identifiability,
+    ProtectionMethod,
+    Regime,
+    Sector,
+    ServiceImpact,
+    SubjectCategory,
+    YesNoUnknown,
+)
+from model.domain.facts import Availability, BreachFacts, Confidentiality, Protection
+from model.domain.records import OrganisationProfile
+from model.services.context import AppContext
+
+
+def _samples(ctx: AppContext) -> list[tuple[BreachFacts, list[BreachStatus]]]:
+    now = ctx.clock().replace(second=0, microsecond=0)
+    h = timedelta(hours=1)
+    published = BreachFacts(
+        title="ASB case list published on public website",
+        regime=Regime.DPA2018_PART3,
+        summary="A supplier's upload error put names and addresses from 61 anti-social "
+                "behaviour cases on the force's public local-priorities pages. An officer "
+                "found them on the fifth day and the pages were taken down at once.",
+        occurred_at=now - 130 * h, discovered_at=now - 10 * h, aware_at=now - 9 * h,
+        how_found="An officer reviewing the website", found_by="PC J. Walker",
+        breach_types=(BreachType.CONFIDENTIALITY,), cyber_incident=YesNoUnknown.NO,
+        malicious=False,
+        data_categories=(DataCategory.BASIC_IDENTIFIERS, DataCategory.CRIMINAL_OFFENCE),
+        data_subject_categories=(SubjectCategory.OTHER, SubjectCategory.VULNERABLE_ADULTS),
+        subjects_count=61, records_count=61, identifiability=Identifiability.MAXIMUM,
+        confidentiality=Confidentiality(Exposure.PUBLIC, Access.UNKNOWN, False, 120),
+        protection=Protection(ProtectionMethod.NONE, False, False),
+        controller_sector=Sector.LAW_ENFORCEMENT,
+        consequences=(Consequence.HARASSMENT_OR_RETALIATION, Consequence.DISTRESS),
+        processor_name="Case-management supplier", processor_notified_at=now - 8 * h,
+        ended_at=now - 9 * h, ongoing=False)
+    email = BreachFacts(
+        title="Payroll spreadsheet emailed to wrong recipient",
+        summary="A payroll officer sent a spreadsheet of 14 salaries to a supplier contact "
+                "with a similar name.",
+        occurred_at=now - 64 * h, discovered_at=now - 62 * h, aware_at=now - 61 * h,
+        how_found="The recipient replied to say it was not for them",
+        breach_types=(BreachType.CONFIDENTIALITY,), cyber_incident=YesNoUnknown.NO,
+        malicious=False,
+        data_categories=(DataCategory.BASIC_IDENTIFIERS, DataCategory.ECONOMIC_FINANCIAL),
+        data_subject_categories=(SubjectCategory.EMPLOYEES,), subjects_count=14,
+        records_count=14,
+        confidentiality=Confidentiality(Exposure.TRUSTED_RECIPIENT, Access.CONFIRMED, True, 2))
+    ransomware = BreachFacts(
+        title="Ransomware on clinic booking server",
+        summary="Booking server encrypted by ransomware; appointments unavailable.",
+        occurred_at=now - 90 * h, discovered_at=now - 80 * h, aware_at=now - 78 * h,
+        breach_types=(BreachType.AVAILABILITY, BreachType.CONFIDENTIALITY),
+        cyber_incident=YesNoUnknown.YES, malicious=True,
+        data_categories=(DataCategory.BASIC_IDENTIFIERS, DataCategory.HEALTH),
+        data_subject_categories=(SubjectCategory.PATIENTS,), subjects_count=4200,
+        availability=Availability(AvailabilityLoss.TEMPORARY, True, 48, ServiceImpact.CRITICAL),
+        controller_sector=Sector.HEALTH)
+    laptop = BreachFacts(
+        title="Encrypted laptop stolen from car",
+        summary="A caseworker's laptop was stolen; full-disk encryption, key not with it.",
+        occurred_at=now - 400 * h, discovered_at=now - 399 * h, aware_at=now - 398 * h,
+        breach_types=(BreachType.CONFIDENTIALITY, BreachType.AVAILABILITY),
+        cyber_incident=YesNoUnknown.NO, malicious=True,
+        data_categories=(DataCategory.BASIC_IDENTIFIERS,),
+        data_subject_categories=(SubjectCategory.CUSTOMERS,), subjects_count=300,
+        protection=Protection(ProtectionMethod.ENCRYPTION, True, False))
+    return [
+        (published, []),
+        (email, []),
+        (ransomware, [BreachStatus.ASSESSED]),
+        (laptop, [BreachStatus.ASSESSED, BreachStatus.NOT_NOTIFIABLE]),
+    ]
+
+
+def fill_demo(ctx: AppContext) -> None:
+    """Fill an empty vault with an organisation and sample breaches."""
+    ctx.organisation.save(OrganisationProfile(
+        name="Northshire Police (demo)", address="1 Station Road, Northtown NT1 1AA",
+        sector=Sector.LAW_ENFORCEMENT, ico_registration="Z1234567",
+        dpo_name="Alex Morgan", dpo_email="dpo@northshire.example",
+        dpo_phone="01632 960000", default_regime=Regime.DPA2018_PART3))
+    for facts, statuses in _samples(ctx):
+        breach = ctx.breaches.create(replace(facts), actor="Alex Morgan")
+        if facts.aware_at is not None:
+            ctx.breaches.add_event(breach.id, facts.aware_at + timedelta(minutes=30),
+                                   "Data removed / access contained; evidence preserved.",
+                                   actor="Alex Morgan")
+        for status in statuses:
+            ctx.breaches.change_status(breach.id, status, actor="Alex Morgan",
+                                       note="Demo data.")

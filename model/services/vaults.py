@@ -1,0 +1,79 @@
+"""Opening and creating vaults, for the GUI and the CLI (which never touch storage)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from model.domain.clock import Clock, utc_now
+from model.domain.errors import ValidationError
+from model.domain.passphrase import passphrase_problem
+from model.services.context import AppContext
+from model.storage import keystore
+from model.storage.vault import Vault, VaultPaths
+from model.storage.vault import default_data_dir as _default_data_dir
+
+
+def default_data_dir() -> Path:
+    return _default_data_dir()
+
+
+def vault_exists(data_dir: Path) -> bool:
+    return VaultPaths(Path(data_dir)).exists()
+
+
+def keyring_backend() -> str | None:
+    """The usable OS keyring's name, or None when the key can only be kept by passphrase."""
+    return keystore.keyring_name()
+
+
+def create(data_dir: Path, passphrase: str, repeat: str | None = None,
+           use_keyring: bool = True, clock: Clock = utc_now) -> AppContext:
+    problem = passphrase_problem(passphrase, repeat)
+    if problem:
+        raise ValidationError("passphrase", problem)
+    vault = Vault.create(VaultPaths(Path(data_dir)), passphrase, use_keyring=use_keyring)
+    return AppContext(vault, clock)
+
+
+def unlock_silently(data_dir: Path, clock: Clock = utc_now) -> AppContext | None:
+    """Open with the key held by the OS keyring; None when the keyring holds none."""
+    vault = Vault.open_from_keyring(VaultPaths(Path(data_dir)))
+    return None if vault is None else AppContext(vault, clock)
+
+
+def unlock(data_dir: Path, passphrase: str, remember: bool = True,
+           clock: Clock = utc_now) -> AppContext:
+    """Open with the passphrase (WrongKeyError if wrong; nothing on disk changes)."""
+    vault = Vault.open_with_passphrase(VaultPaths(Path(data_dir)), passphrase, remember)
+    return AppContext(vault, clock)
+
+
+def change_passphrase(data_dir: Path, old: str, new: str, repeat: str | None = None) -> None:
+    problem = passphrase_problem(new, repeat)
+    if problem:
+        raise ValidationError("new passphrase", problem)
+    Vault.change_passphrase(VaultPaths(Path(data_dir)), old, new)
+
+
+class DemoContext(AppContext):
+    """A throwaway vault in a temporary folder, removed on close."""
+
+    def close(self) -> None:
+        super().close()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def open_demo(clock: Clock = utc_now) -> AppContext:
+    """A throwaway vault filled with sample breaches; no passphrase, no keyring."""
+    from model.services.demo import fill_demo
+    from model.storage.keyfile import KdfParams, new_data_key
+
+    folder = Path(tempfile.mkdtemp(prefix="breachdesk-demo-"))
+    # A random passphrase nobody needs, with a cheap KDF: the folder dies with the app.
+    vault = Vault.create(VaultPaths(folder), new_data_key().hex(), use_keyring=False,
+                         kdf=KdfParams(n=2**12, r=8, p=1))
+    ctx = DemoContext(vault, clock, demo=True)
+    fill_demo(ctx)
+    return ctx

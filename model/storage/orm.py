@@ -1,0 +1,123 @@
+"""Typed ORM tables. ORM objects never leave model/: services turn them into records."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes stored as fixed-width UTC ISO text; a naive value is refused."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise TypeError("expected a datetime")
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("naive datetime refused: store timezone-aware UTC times only")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromisoformat(value).astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UtcDateTime()}
+
+
+class OrganisationRow(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    sector: Mapped[str] = mapped_column(String(32), default="general")
+    ico_registration: Mapped[str] = mapped_column(String(64), default="")
+    dpo_name: Mapped[str] = mapped_column(Text, default="")
+    dpo_email: Mapped[str] = mapped_column(Text, default="")
+    dpo_phone: Mapped[str] = mapped_column(Text, default="")
+    default_regime: Mapped[str] = mapped_column(String(32), default="uk_gdpr")
+    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/London")
+    updated_at: Mapped[datetime | None]
+
+
+class BreachRow(Base):
+    __tablename__ = "breach"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(32), default="open", index=True)
+    regime: Mapped[str] = mapped_column(String(32), default="uk_gdpr")
+    aware_at: Mapped[datetime | None]
+    notified_at: Mapped[datetime | None]
+    # The breach-facts/1 document (with Breach Desk's extra properties), as JSON text.
+    facts_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    events: Mapped[list[TimelineRow]] = relationship(
+        back_populates="breach", order_by="TimelineRow.at", cascade="all, delete-orphan")
+
+
+class TimelineRow(Base):
+    """Append-only: the services never update or delete a row."""
+
+    __tablename__ = "timeline_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id"), index=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime]
+
+    breach: Mapped[BreachRow] = relationship(back_populates="events")
+
+
+class AssessmentRow(Base):
+    """One version of a breach's risk assessment: the facts it saw and what it said."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (UniqueConstraint("breach_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    method_version: Mapped[str] = mapped_column(String(32))
+    facts_json: Mapped[str] = mapped_column(Text)
+    result_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class DecisionRow(Base):
+    """The DPO's decision on the two questions, resting on one assessment version."""
+
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id"), index=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id"))
+    notify_ico: Mapped[bool] = mapped_column(Boolean)
+    notify_ico_reason: Mapped[str] = mapped_column(Text, default="")
+    notify_subjects: Mapped[bool] = mapped_column(Boolean)
+    notify_subjects_reason: Mapped[str] = mapped_column(Text, default="")
+    restriction_ground: Mapped[str | None] = mapped_column(String(64))
+    restriction_reasoning: Mapped[str] = mapped_column(Text, default="")
+    restriction_review_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime]
+    recorded_at: Mapped[datetime]
