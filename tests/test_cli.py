@@ -1,0 +1,131 @@
+"""The command line, run as a user runs it: a subprocess, exit codes, stderr, files on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, PASSPHRASE
+from tests.model.storage.test_vault import SQLITE_MAGIC, snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> tuple[Path, Path]:
+    folder, secret = tmp_path / "data", tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    result = run("--data-dir", str(folder), "--passphrase-file", str(secret), "init")
+    assert result.returncode == 0, result.stderr
+    return folder, secret
+
+
+def test_init_creates_encrypted_files(vault: tuple[Path, Path]) -> None:
+    folder, _ = vault
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == ["breachdesk.db", "breachdesk.key"]
+    for name in files:
+        assert not (folder / name).read_bytes().startswith(SQLITE_MAGIC)
+
+
+def test_init_refuses_to_overwrite(vault: tuple[Path, Path]) -> None:
+    folder, secret = vault
+    before = snapshot(folder)
+    result = run("--data-dir", str(folder), "--passphrase-file", str(secret), "init")
+    assert result.returncode == 2
+    assert "already exists" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(folder) == before
+
+
+def test_info_right_and_wrong_passphrase(vault: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, secret = vault
+    ok = run("--data-dir", str(folder), "--passphrase-file", str(secret), "info")
+    assert ok.returncode == 0, ok.stderr
+    assert "Schema version:  0001" in ok.stdout and "Breaches:" in ok.stdout
+    assert "does not hold the key" in ok.stdout
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n")
+    before = snapshot(folder)
+    bad = run("--data-dir", str(folder), "--passphrase-file", str(wrong), "info")
+    assert bad.returncode == 2
+    assert "passphrase is not correct" in bad.stderr and "Traceback" not in bad.stderr
+    assert snapshot(folder) == before
+
+
+def test_no_vault_and_no_passphrase_are_clear(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path / "none"), "info")
+    assert result.returncode == 2 and "no vault" in result.stderr
+    result = run("--data-dir", str(tmp_path / "new"), "init", stdin="")
+    assert result.returncode == 2 and "--passphrase-file" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_import_export_round_trip(vault: tuple[Path, Path]) -> None:
+    folder, secret = vault
+    base = ("--data-dir", str(folder), "--passphrase-file", str(secret))
+    imported = run(*base, "import", str(DATA / "seed-case.json"))
+    assert imported.returncode == 0, imported.stderr
+    reference = imported.stdout.strip()
+    assert reference.startswith("BR-") and len(reference) == len("BR-2026-0001")
+    exported = run(*base, "export", reference)
+    assert exported.returncode == 0, exported.stderr
+    doc = json.loads(exported.stdout)
+    original = json.loads((DATA / "seed-case.json").read_text())
+    from model.domain.facts import facts_from_document
+
+    block = doc.pop("breach_desk")
+    assert block["reference"] == reference and block["status"] == "open"
+    assert facts_from_document(doc) == facts_from_document(original)
+    # Exported again through import, nothing is lost.
+    again = run(*base, "import", "-", stdin=json.dumps(doc | {"breach_desk": block}))
+    second = run(*base, "export", again.stdout.strip())
+    doc2 = json.loads(second.stdout)
+    doc2.pop("breach_desk")
+    assert doc2 == doc
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    ("{not json", "not valid JSON"),
+    ('{"schema": "breach-facts/1", "data_categories": ["health"]}', "breach_types: is required"),
+    ('{"schema": "breach-facts/1", "breach_types": ["lost"], "data_categories": ["health"]}',
+     "breach_types[0]: must be one of confidentiality"),
+    ('{"schema": "breach-facts/1", "breach_types": ["integrity"], "data_categories": '
+     '["health"], "subjects_count": -3}', "subjects_count: must not be negative"),
+    ('{"schema": "breach-facts/1", "breach_types": ["integrity"], "data_categories": '
+     '["health"], "occurred_at": "2026-10-05T10:00:00Z", "discovered_at": '
+     '"2026-10-04T10:00:00Z"}', "discovered_at"),
+])
+def test_import_rejects_invalid_and_creates_nothing(vault: tuple[Path, Path], payload: str,
+                                                    message: str) -> None:
+    folder, secret = vault
+    base = ("--data-dir", str(folder), "--passphrase-file", str(secret))
+    result = run(*base, "import", "-", stdin=payload)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    info = run(*base, "info")
+    assert "Breaches:        0" in info.stdout
+
+
+def test_export_unknown_reference(vault: tuple[Path, Path]) -> None:
+    folder, secret = vault
+    result = run("--data-dir", str(folder), "--passphrase-file", str(secret), "export",
+                 "BR-1999-0042")
+    assert result.returncode == 2 and "No breach with reference" in result.stderr
+
+
+def test_help_lists_verbs() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for verb in ("init", "info", "import", "export", "assess"):
+        assert verb in result.stdout
