@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from model.domain.clock import Clock, utc_now
+from model.services.assessments import AssessmentService
 from model.services.breaches import BreachService
 from model.services.organisation import OrganisationService
 from model.services.unit import Database
@@ -37,6 +38,7 @@ class AppContext:
         self.clock = clock
         self.organisation = OrganisationService(self.db)
         self.breaches = BreachService(self.db)
+        self.assessments = AssessmentService(self.db, self.breaches)
 
     @property
     def data_dir(self) -> Path:
