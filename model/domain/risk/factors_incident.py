@@ -79,10 +79,12 @@ def malicious_intent(r: Resolved) -> Contribution:
     if not r.malicious:
         return Contribution("malicious_intent", Effect.NEUTRAL,
                             "An accident or error, not a deliberate act.", notes)
-    floor = RiskLevel.RISK if r.access is Access.CONFIRMED and r.readable else None
+    # Unknown access counts as access: the worst case is that they have the data.
+    has_it = r.access in (Access.CONFIRMED, Access.UNKNOWN)
+    floor = RiskLevel.RISK if has_it and r.readable else None
     text = "A deliberate act: whoever did it may want to use the data."
     if floor:
-        text += " They are known to have the data, so harm is likely to follow."
+        text += " They have, or must be taken to have, the data, so harm is likely to follow."
     return Contribution("malicious_intent", Effect.RAISES, text, notes, floor=floor)
 
 

@@ -120,12 +120,14 @@ def _categories(facts: BreachFacts, notes: _Notes) -> frozenset[DataCategory]:
     return frozenset(cats)
 
 
-def _subjects(facts: BreachFacts, notes: _Notes) -> frozenset[SubjectCategory]:
+def _subjects(facts: BreachFacts, sector: Sector, notes: _Notes) -> frozenset[SubjectCategory]:
     subs = set(facts.data_subject_categories)
     if not subs or SubjectCategory.NOT_YET_KNOWN in subs:
-        notes.add("Categories of people not known: assumed they may include children or "
-                  "vulnerable adults.")
         subs |= VULNERABLE
+        if sector is Sector.HEALTH:
+            subs.add(SubjectCategory.PATIENTS)
+        notes.add("Categories of people not known: assumed they may include children or "
+                  "vulnerable adults" + (" and patients." if sector is Sector.HEALTH else "."))
     return frozenset(subs)
 
 
@@ -268,9 +270,9 @@ def resolve(facts: BreachFacts) -> Resolved:
     """Fill every unknown with its worst plausible value and record the assumption made."""
     notes = _Notes()
     cats = _categories(facts, notes)
-    subjects = _subjects(facts, notes)
-    people = _people(facts, notes)
     sector = _sector(facts, notes)
+    subjects = _subjects(facts, sector, notes)
+    people = _people(facts, notes)
     malicious = _malicious(facts, notes)
     conf = _confidentiality(facts, notes)
     integ = _integrity(facts, notes)
