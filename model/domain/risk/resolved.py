@@ -275,6 +275,10 @@ def resolve(facts: BreachFacts) -> Resolved:
     people = _people(facts, notes)
     malicious = _malicious(facts, notes)
     conf = _confidentiality(facts, notes)
+    if malicious and conf["exposure"] is None:
+        notes.add("Confidentiality is not listed as affected: taken as established that nothing "
+                  "was copied or viewed. Attacks that deny access often copy data first; if "
+                  "that cannot be ruled out, add confidentiality with access 'unknown'.")
     integ = _integrity(facts, notes)
     avail = _availability(facts, sector, subjects, notes)
     prot = _protection(facts, notes)
