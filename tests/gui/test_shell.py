@@ -1,0 +1,282 @@
+"""The main window shell, the lock cycle, the register page and the error mapping."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
+
+from gui import app as app_module
+from gui.errors import UNEXPECTED_TEXT, describe, reporting, show_error
+from gui.main_window import DEMO_TITLE, TITLE, MainWindow
+from gui.register_page import ID_ROLE, RegisterModel, RegisterPage, count_line
+from gui.unlock import UnlockDialog
+from model.domain.enums import BreachStatus, Regime
+from model.domain.errors import NewerSchemaError, ValidationError
+from model.domain.facts import BreachFacts
+from model.domain.records import BreachSummary
+from model.services import vaults
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot, ctx, standins):  # type: ignore[no-untyped-def]
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _add_breach(ctx, title: str, aware: datetime | None = None):  # type: ignore[no-untyped-def]
+    return ctx.breaches.create(BreachFacts(title=title, aware_at=aware), actor="DPO")
+
+
+# -- the window --------------------------------------------------------------------------
+def test_title_and_status_bar(window, ctx) -> None:  # type: ignore[no-untyped-def]
+    assert window.windowTitle() == TITLE
+    assert str(ctx.data_dir) in window.statusBar().findChildren(type(window.keyring_label))[0] \
+        .text()
+    assert "passphrase is needed at each start" in window.keyring_label.text()
+    assert window.lock_action.isEnabled()
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+
+
+def test_demo_title(qtbot, standins, clock) -> None:  # type: ignore[no-untyped-def]
+    demo = vaults.open_demo(clock)
+    try:
+        win = MainWindow(demo)
+        qtbot.addWidget(win)
+        assert win.windowTitle() == DEMO_TITLE
+        assert not win.lock_action.isEnabled()
+        assert win.settings.change_button.isHidden()
+    finally:
+        demo.close()
+
+
+def test_side_bar_switches_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    assert window.pages.currentWidget() is window.breaches
+    for name, page in (("Register", window.register), ("Settings", window.settings),
+                       ("Breaches", window.breaches)):
+        row = ["Breaches", "Register", "Settings"].index(name)
+        rect = window.sidebar.visualItemRect(window.sidebar.item(row))
+        qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton,
+                         pos=rect.center())
+        assert window.pages.currentWidget() is page
+        assert window.current_page() == name
+
+
+def test_open_breach_then_back_to_the_list(window, standins) -> None:  # type: ignore[no-untyped-def]
+    view = window.breaches.view
+    view.open_breach.emit(7)
+    workspace = window.breaches.currentWidget()
+    assert isinstance(workspace, standins.workspace) and workspace.breach_id == 7
+    before = view.reloads
+    workspace.closed.emit()
+    assert window.breaches.currentWidget() is view
+    assert view.reloads == before + 1
+    assert window.breaches.workspace is None
+
+
+def test_register_double_click_opens_in_breaches(qtbot, window, ctx, standins) -> None:  # type: ignore[no-untyped-def]
+    breach = _add_breach(ctx, "Lost laptop")
+    window.show_page("Register")
+    index = window.register.proxy.index(0, 0)
+    window.register.table.doubleClicked.emit(index)
+    assert window.current_page() == "Breaches"
+    assert window.breaches.workspace.breach_id == breach.id
+
+
+def test_new_breach_accepted_opens_it(window, standins) -> None:  # type: ignore[no-untyped-def]
+    standins.wizard.outcome = QDialog.DialogCode.Accepted
+    standins.wizard.created = 12
+    window.show_page("Settings")
+    window.new_action.trigger()
+    assert window.current_page() == "Breaches"
+    assert window.breaches.workspace.breach_id == 12
+
+
+def test_new_breach_cancelled_changes_nothing(window, standins) -> None:  # type: ignore[no-untyped-def]
+    window.breaches.view.new_breach_requested.emit()
+    assert len(standins.wizard.instances) == 1
+    assert window.breaches.workspace is None
+
+
+def test_opening_a_missing_breach_shows_the_error(window, ctx, message_boxes,
+                                                  monkeypatch, standins) -> None:  # type: ignore[no-untyped-def]
+    def broken(*_args):  # type: ignore[no-untyped-def]
+        ctx.breaches.get(999)
+
+    monkeypatch.setattr(standins.workspace, "__init__", broken)
+    window.open_breach(999)
+    assert window.breaches.workspace is None
+    assert "No breach with id 999" in message_boxes.texts()[0]
+
+
+# -- lock --------------------------------------------------------------------------------
+class _Spy:
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        self.closed = 0
+        original = ctx.close
+
+        def close() -> None:
+            self.closed += 1
+            original()
+
+        ctx.close = close
+
+
+def _unlock_with(qtbot, passphrase: str | None):  # type: ignore[no-untyped-def]
+    """UnlockDialog.exec replacement: type the passphrase and press Unlock (None: Quit)."""
+    def fake_exec(dialog: UnlockDialog) -> int:
+        dialog.show()
+        if passphrase is None:
+            dialog.cancel_button.click()
+        else:
+            dialog.passphrase.setText(passphrase)
+            dialog.ok_button.click()
+            qtbot.waitUntil(lambda: not dialog.busy, timeout=10000)
+        return dialog.result()
+    return fake_exec
+
+
+def test_lock_closes_the_context_and_unlocks_again(qtbot, tmp_path, clock, standins,
+                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "vault"
+    first = vaults.create(folder, PASSPHRASE, clock=clock)
+    spy = _Spy(first)
+    controller = app_module.AppController(first, folder)
+    old_window = controller.show_window()
+    monkeypatch.setattr(UnlockDialog, "exec", _unlock_with(qtbot, PASSPHRASE))
+    with qtbot.assertNotEmitted(controller.finished):
+        old_window.lock_action.trigger()
+    assert spy.closed == 1
+    assert not isValid(old_window) or not old_window.isVisible()  # closed and let go
+    assert controller.ctx is not None and controller.ctx is not first
+    assert controller.window is not None and controller.window.isVisible()
+    assert controller.window.ctx is controller.ctx
+    controller.window.close()
+    assert controller.ctx is None
+
+
+def test_cancelling_the_unlock_after_lock_quits(qtbot, tmp_path, clock, standins,
+                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "vault"
+    first = vaults.create(folder, PASSPHRASE, clock=clock)
+    spy = _Spy(first)
+    controller = app_module.AppController(first, folder)
+    controller.show_window()
+    monkeypatch.setattr(UnlockDialog, "exec", _unlock_with(qtbot, None))
+    with qtbot.waitSignal(controller.finished, timeout=1000):
+        controller.window.request_lock()
+    assert spy.closed == 1 and controller.ctx is None and controller.window is None
+
+
+def test_quit_closes_the_context(qtbot, ctx, standins) -> None:  # type: ignore[no-untyped-def]
+    spy = _Spy(ctx)
+    controller = app_module.AppController(ctx, ctx.data_dir)
+    win = controller.show_window()
+    with qtbot.waitSignal(controller.finished, timeout=1000):
+        win.close()
+    assert spy.closed == 1
+
+
+def test_unsaved_settings_can_stop_the_lock(window, monkeypatch, message_boxes) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    window.settings.name.setText("Changed Ltd")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
+    seen: list[bool] = []
+    window.lock_requested.connect(lambda: seen.append(True))
+    window.request_lock()
+    assert seen == []
+
+
+# -- register ----------------------------------------------------------------------------
+def _summary(i: int, status: BreachStatus, notified: datetime | None = None) -> BreachSummary:
+    when = datetime(2026, 7, 1, 8, 30, tzinfo=UTC)
+    return BreachSummary(id=i, reference=f"BR-2026-000{i}", title=f"Breach {i}", status=status,
+                         regime=Regime.UK_GDPR, aware_at=when, notified_at=notified,
+                         created_at=when, updated_at=when)
+
+
+def test_register_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = RegisterModel()
+    qtmodeltester.check(model)
+    model.set_rows([_summary(1, BreachStatus.OPEN), _summary(2, BreachStatus.CLOSED,
+                    datetime(2026, 7, 2, 9, 0, tzinfo=UTC))], "Europe/London")
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.columnCount() == 6
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.data(model.index(0, 4)) == "01 Jul 2026 09:30 BST"
+    assert model.data(model.index(0, 5)) == "—"
+    assert model.data(model.index(1, 5)) == "02 Jul 2026 10:00 BST"
+    assert model.data(model.index(1, 3)) == "Closed"
+    assert model.data(model.index(1, 0), ID_ROLE) == 2
+    assert model.data(QModelIndex()) is None
+
+
+def test_count_line() -> None:
+    rows = [_summary(1, BreachStatus.OPEN), _summary(2, BreachStatus.CLOSED),
+            _summary(3, BreachStatus.NOTIFIED), _summary(4, BreachStatus.NOTIFIED)]
+    assert count_line(rows) == "4 breaches: 1 open, 2 notified, 1 closed"
+    assert count_line(rows[:1]) == "1 breach: 1 open"
+    assert count_line([]) == "No breaches recorded yet."
+
+
+def test_register_lists_every_breach_in_the_local_zone(qtbot, clock, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    demo = vaults.open_demo(clock)
+    try:
+        done = next(b for b in demo.breaches.list() if b.status == BreachStatus.NOT_NOTIFIABLE)
+        demo.breaches.change_status(done.id, BreachStatus.CLOSED, actor="DPO")
+        page = RegisterPage(demo)
+        qtbot.addWidget(page)
+        page.show()  # reloads on show
+        everything = demo.breaches.list()
+        assert page.model.rowCount() == len(everything) > 1
+        assert page.counts.text() == count_line(everything)
+        shown = {page.model.data(page.model.index(r, 3)) for r in range(page.model.rowCount())}
+        assert "Closed" in shown and "Open" in shown
+        qtmodeltester.check(page.proxy)
+        profile = demo.organisation.get()
+        demo.organisation.save(replace(profile, time_zone="UTC"))
+        page.hide()
+        page.show()
+        aware = page.model.data(page.model.index(0, 4))
+        assert aware.endswith("UTC")
+    finally:
+        demo.close()
+
+
+# -- error mapping -----------------------------------------------------------------------
+def test_domain_error_shows_its_own_message(message_boxes) -> None:  # type: ignore[no-untyped-def]
+    err = NewerSchemaError("This vault was written by a newer Breach Desk.")
+    show_error(None, err)
+    assert message_boxes.boxes == [{"title": "Newer vault",
+                                    "text": "This vault was written by a newer Breach Desk.",
+                                    "detail": ""}]
+
+
+def test_validation_message_and_doing_prefix(message_boxes) -> None:  # type: ignore[no-untyped-def]
+    show_error(None, ValidationError("dpo_email", "is not an email address"), "Saving")
+    assert message_boxes.texts() == ["Saving failed.\n\ndpo_email: is not an email address"]
+
+
+def test_unexpected_error_gets_something_went_wrong_with_detail(message_boxes) -> None:  # type: ignore[no-untyped-def]
+    with reporting(None) as outcome:
+        raise RuntimeError("disk exploded")
+    assert outcome.failed and isinstance(outcome.error, RuntimeError)
+    box = message_boxes.boxes[0]
+    assert box["title"] == "Something went wrong" and box["text"] == UNEXPECTED_TEXT
+    assert "RuntimeError: disk exploded" in box["detail"]
+    assert not describe(RuntimeError("x")).expected
+
+
+def test_reporting_passes_success_through(message_boxes) -> None:  # type: ignore[no-untyped-def]
+    with reporting(None) as outcome:
+        value = 1 + 1
+    assert value == 2 and not outcome.failed and message_boxes.boxes == []
