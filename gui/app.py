@@ -6,10 +6,11 @@ passphrase again, so no decrypted data stays on screen or in memory-held session
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from gui.errors import install_excepthook, reporting
@@ -88,6 +89,17 @@ def make_application() -> QApplication:
     return app
 
 
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C or SIGTERM end the app through the normal path, so the vault is closed (and a
+    demo folder removed). Python runs signal handlers only between bytecodes, hence the tick."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_args: app.quit())
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(300)
+    return tick
+
+
 def run_gui(data_dir: Path | None = None, demo: bool = False) -> int:
     """Start the desktop app; returns the process exit code."""
     app = make_application()
@@ -104,8 +116,10 @@ def run_gui(data_dir: Path | None = None, demo: bool = False) -> int:
             return 0  # the user quit, or was told why the vault cannot be opened
     controller = AppController(ctx, folder)
     controller.finished.connect(app.quit)
+    _quit_on_signals(app)
     try:
-        controller.show_window()
-        return app.exec()
+        with reporting(None, "Opening the main window") as outcome:
+            controller.show_window()
+        return 1 if outcome.failed else app.exec()
     finally:
         controller.shutdown()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
@@ -54,6 +55,12 @@ def _password_field(placeholder: str = "") -> QLineEdit:
     return field
 
 
+def _folder_label(folder: Path) -> QLabel:
+    text = label(str(folder), "hint", wrap=False)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return text
+
+
 class StrengthMeter(QWidget):
     """A five-step bar and its label: a hint, never a rule."""
 
@@ -88,7 +95,9 @@ class _BusyDialog(QDialog):
         self.setModal(True)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # A plain button: a standard Cancel gets a theme icon that Create/Unlock lack.
+        self.cancel_button = self.buttons.addButton("Cancel",
+                                                    QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
         self._ok_label = ok_text
         self.ok_button.clicked.connect(self._start)
@@ -150,8 +159,14 @@ class CreateVaultDialog(_BusyDialog):
         layout.setSpacing(12)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(label("Create your vault", "title"))
-        layout.addWidget(label("Breach Desk keeps every breach record in an encrypted vault in "
-                               f"{self.data_dir}. Choose a passphrase to protect it."))
+        intro = QVBoxLayout()
+        intro.setSpacing(4)
+        intro.addWidget(label("Breach Desk keeps every breach record in an encrypted vault "
+                              "in this folder:"))
+        intro.addWidget(_folder_label(self.data_dir))
+        intro.addSpacing(6)
+        intro.addWidget(label("Choose a passphrase to protect it."))
+        layout.addLayout(intro)
         layout.addLayout(form)
         self.keyring_text = label(keyring_line(vaults.keyring_backend()), "hint")
         layout.addWidget(self.keyring_text)
@@ -210,7 +225,8 @@ class UnlockDialog(_BusyDialog):
         layout.setSpacing(12)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(label("Unlock your vault", "title"))
-        layout.addWidget(label(f"Enter the passphrase of the vault in {self.data_dir}."))
+        layout.addWidget(label("Enter the passphrase of the vault in this folder:"))
+        layout.addWidget(_folder_label(self.data_dir))
         layout.addWidget(self.passphrase)
         layout.addWidget(self.message)
         layout.addWidget(self.remember)

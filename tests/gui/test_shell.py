@@ -280,3 +280,16 @@ def test_reporting_passes_success_through(message_boxes) -> None:  # type: ignor
     with reporting(None) as outcome:
         value = 1 + 1
     assert value == 2 and not outcome.failed and message_boxes.boxes == []
+
+
+def test_real_breaches_list_plugs_into_the_shell(qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("gui.breaches_view")
+    demo = vaults.open_demo(clock)
+    try:
+        win = MainWindow(demo)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.pages.currentWidget() is win.breaches
+        assert win.breaches.currentWidget() is win.breaches.view
+    finally:
+        demo.close()
