@@ -15,6 +15,10 @@ class WrongKeyError(VaultError):
     """The passphrase or key does not open this vault."""
 
 
+class DamagedVaultError(VaultError):
+    """The key is right but the database does not open with it (damaged or swapped file)."""
+
+
 class VaultNotFoundError(VaultError):
     """No vault at the given location."""
 

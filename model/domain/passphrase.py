@@ -29,6 +29,6 @@ def strength(passphrase: str) -> tuple[int, str]:
     size = max(size, 10) if any(ord(c) > 127 for c in passphrase) else max(size, 1)
     distinct = len(set(passphrase))
     bits = min(len(passphrase), distinct * 2) * math.log2(size)
-    score = 0 if bits < 40 else 1 if bits < 56 else 2 if bits < 72 else 3 if bits < 90 else 4
+    score = 0 if bits < 45 else 1 if bits < 60 else 2 if bits < 80 else 3 if bits < 100 else 4
     labels = ["Very weak", "Weak", "Fair", "Strong", "Very strong"]
     return score, labels[score]

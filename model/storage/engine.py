@@ -7,7 +7,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 
-from model.domain.errors import VaultError, WrongKeyError
+from model.domain.errors import DamagedVaultError, VaultError
 
 
 def _connect(db_path: Path, key: bytes) -> sqlcipher.Connection:
@@ -25,7 +25,7 @@ def _connect(db_path: Path, key: bytes) -> sqlcipher.Connection:
     except sqlcipher.DatabaseError as err:
         conn.close()
         if "not a database" in str(err) or "encrypted" in str(err):
-            raise WrongKeyError(
+            raise DamagedVaultError(
                 "The database does not open with this key: it is damaged, not a Breach Desk "
                 "vault, or belongs to another key file.") from None
         raise VaultError(f"The database cannot be opened: {err}") from None

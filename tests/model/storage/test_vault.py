@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from model.domain.errors import (
+    DamagedVaultError,
     NewerSchemaError,
     VaultError,
     VaultExistsError,
@@ -162,11 +163,11 @@ def test_foreign_database_or_other_vaults_key_refused(tmp_path: Path) -> None:
     one = make_vault(tmp_path / "one")
     two = make_vault(tmp_path / "two")
     two.key.write_bytes(one.key.read_bytes())  # key file of another vault
-    with pytest.raises(WrongKeyError, match="does not open"):
+    with pytest.raises(DamagedVaultError, match="does not open"):
         vaults.unlock(two.data_dir, PASSPHRASE)
     one.db.write_bytes(b"SQLite format 3\0" + bytes(4080))  # a plain, foreign file
     before = snapshot(one.data_dir)
-    with pytest.raises(WrongKeyError):
+    with pytest.raises(DamagedVaultError):
         vaults.unlock(one.data_dir, PASSPHRASE)
     assert snapshot(one.data_dir) == before
 
