@@ -1,0 +1,108 @@
+"""Helpers shared by report builders: the atomic file write and plain-text formatting.
+
+No reportlab here, so the writer is testable on its own and cheap to import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from model.domain.clock import format_local
+from reports import ReportError
+
+NOT_RECORDED = "Not recorded"
+
+_ERRNO_TEXT: dict[int, str] = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EACCES: "you do not have permission to write there",
+    errno.EPERM: "you do not have permission to write there",
+    errno.EROFS: "the folder is on a read-only disk",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "the folder does not exist",
+}
+
+
+def _problem(err: OSError) -> str:
+    return _ERRNO_TEXT.get(err.errno or 0, err.strerror or str(err))
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` through a temporary file in the same folder, then replace.
+
+    A failure at any point leaves an existing file at `path` untouched and removes the
+    temporary file; it raises ReportError with a message the user can act on.
+    """
+    path = Path(path)
+    folder = path.parent
+    if path.is_dir():
+        raise ReportError(f"Cannot save the report as {path}: that is a folder.")
+    if not folder.is_dir():
+        raise ReportError(f"Cannot save the report in {folder}: the folder does not exist.")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.",
+                                             suffix=".tmp")
+    except OSError as err:
+        raise ReportError(f"Cannot save the report in {folder}: {_problem(err)}.") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        # mkstemp makes the file private (0600); a saved report gets ordinary permissions.
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except OSError as err:
+        _remove_quietly(temp_name)
+        if isinstance(err, PermissionError) and path.exists():
+            raise ReportError(
+                f"Cannot replace {path}: {_problem(err)}, or the file is open in another "
+                "program. Close it and try again.") from None
+        raise ReportError(f"Cannot save the report as {path}: {_problem(err)}. "
+                          "Any previous file there is unchanged.") from None
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    return path
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+
+
+def when(value: datetime | None, zone: str) -> str:
+    """A moment in the user's zone, or 'Not recorded'."""
+    return format_local(value, zone) if value is not None else NOT_RECORDED
+
+
+def day(value: date | None) -> str:
+    """A calendar date as '12 Jan 2027', or 'Not recorded'."""
+    return value.strftime("%d %b %Y") if value is not None else NOT_RECORDED
+
+
+def yes_no(value: bool | None) -> str:
+    """'Yes', 'No' or 'Not known'."""
+    return "Not known" if value is None else ("Yes" if value else "No")
+
+
+def labels(items: Iterable[StrEnum], empty: str = NOT_RECORDED) -> str:
+    """Enum members as their labels, joined with '; '."""
+    texts = [str(getattr(item, "label", item)) for item in items]
+    return "; ".join(texts) if texts else empty
+
+
+def count(value: int | None, low: int | None = None) -> str:
+    """'61', 'between 40 and 61', or 'Not known'."""
+    if value is None:
+        return "Not known" if low is None else f"at least {low:,}"
+    if low is not None and low != value:
+        return f"between {low:,} and {value:,}"
+    return f"{value:,}"
