@@ -1,0 +1,144 @@
+"""The one page template: A4, a header with organisation and document title, a footer with
+the generation time (in the user's zone) and "Page x of y".
+
+`render` lays out a story and returns the PDF bytes and the page count; nothing touches disk.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from model.domain.clock import format_local
+from reports.fonts import BOLD, REGULAR, register_fonts
+from reports.styles import ACCENT, MUTED, RULE
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT = RIGHT = 16 * mm
+TOP = 19 * mm  # room for the header above the frame
+BOTTOM = 14 * mm  # room for the footer below the frame
+FRAME_WIDTH = PAGE_WIDTH - LEFT - RIGHT
+FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class PageHeading:
+    """What every page shows around the content."""
+
+    organisation: str
+    title: str
+    generated_at: datetime
+    zone: str
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A laid-out document: the PDF bytes and how many pages it took."""
+
+    data: bytes
+    pages: int
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """One line of canvas text no wider than `width`, cut with an ellipsis if needed."""
+    text = _CONTROL.sub(" ", text).strip()
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _draw_page(canvas: Canvas, page: int, total: int, heading: PageHeading) -> None:
+    canvas.saveState()
+    top = PAGE_HEIGHT - 10 * mm
+    half = FRAME_WIDTH / 2 - 6 * mm
+    canvas.setFont(BOLD, 8.5)
+    canvas.setFillColor(ACCENT)
+    canvas.drawString(LEFT, top, _fit(heading.organisation or "Organisation not named",
+                                      BOLD, 8.5, half))
+    canvas.setFont(REGULAR, 8.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(PAGE_WIDTH - RIGHT, top, _fit(heading.title, REGULAR, 8.5, half))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(LEFT, top - 3 * mm, PAGE_WIDTH - RIGHT, top - 3 * mm)
+
+    bottom = 8 * mm
+    canvas.line(LEFT, bottom + 4 * mm, PAGE_WIDTH - RIGHT, bottom + 4 * mm)
+    canvas.setFont(REGULAR, 7.5)
+    when = format_local(heading.generated_at, heading.zone)
+    left = f"Generated {when} by Breach Desk"
+    if heading.reference:
+        left = f"{heading.reference} · {left}"
+    canvas.drawString(LEFT, bottom, _fit(left, REGULAR, 7.5, FRAME_WIDTH - 30 * mm))
+    canvas.drawRightString(PAGE_WIDTH - RIGHT, bottom, f"Page {page} of {total}")
+    canvas.restoreState()
+
+
+def story_height(story: list[Flowable]) -> float:
+    """The height `story` needs in one frame (an estimate: page breaks are not simulated)."""
+    total = 0.0
+    for flowable in story:
+        total += flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT * 10)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _build(story: list[Flowable], heading: PageHeading, subject: str, total: int) -> Rendered:
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+        bottomMargin=BOTTOM, title=f"{heading.title} {heading.reference}".strip(),
+        author=heading.organisation, subject=subject, creator="Breach Desk",
+        initialFontName=REGULAR)
+    frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def on_page(canvas: Canvas, document: Any) -> None:
+        _draw_page(canvas, document.page, max(total, document.page), heading)
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story)
+    return Rendered(buffer.getvalue(), doc.page)
+
+
+def render(make_story: Callable[[], list[Flowable]], heading: PageHeading,
+           subject: str = "") -> Rendered:
+    """Lay a story out on A4 pages with the header and footer; return bytes and page count.
+
+    The footer's total is first taken as one page; a longer document is laid out again with
+    the real total (the footer sits outside the frame, so the layout cannot change). Hence
+    a story maker: a layout marks flowables, so a story is never laid out twice.
+    """
+    register_fonts()
+    rendered = _build(make_story(), heading, subject, 1)
+    if rendered.pages > 1:
+        rendered = _build(make_story(), heading, subject, rendered.pages)
+    return rendered
+
+
+def render_fitted(make_story: Callable[[float], list[Flowable]], heading: PageHeading,
+                  scales: Sequence[float], subject: str = "") -> Rendered:
+    """The story at the largest of `scales` that fits one page; if none does, at the first
+    scale over as many pages as it needs. `make_story(scale)` builds a fresh story."""
+    for scale in scales:
+        if story_height(make_story(scale)) > FRAME_HEIGHT:
+            continue  # a cheap estimate first; only a real layout decides
+        rendered = render(lambda scale=scale: make_story(scale), heading, subject)
+        if rendered.pages == 1:
+            return rendered
+    return render(lambda: make_story(scales[0]), heading, subject)
