@@ -1,4 +1,5 @@
-"""Breach Desk: start the GUI, or run a command-line verb (init, info, import, export, assess).
+"""Breach Desk: start the GUI, or run a command-line verb (init, info, import, export,
+report, assess).
 
 Global options come before the verb. Errors a user can cause print one line on stderr and
 exit with code 2; no traceback.
@@ -37,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FACTS.json", help="file to read, or - for stdin")
     exp = verbs.add_parser("export", help="print a breach as breach-facts/1 JSON")
     exp.add_argument("reference", metavar="REF", help="breach reference, e.g. BR-2026-0001")
+    report = verbs.add_parser("report", help="write the one-page record of a breach decided "
+                              "not notifiable, as PDF")
+    report.add_argument("reference", metavar="REF", help="breach reference")
+    report.add_argument("--out", type=Path, metavar="FILE.pdf",
+                        help="where to write it (default: a name from the reference, here)")
     assess = verbs.add_parser("assess", help="risk assessment of a breach-facts/1 file "
                               "(needs no vault)")
     assess.add_argument("file", metavar="FACTS.json", help="file to read, or - for stdin")
@@ -151,6 +157,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from reports.exports import export_not_notifiable, not_notifiable_file_name
+
+    ctx = open_context(args)
+    try:
+        breach = ctx.breaches.get_by_reference(args.reference)
+        path = args.out or Path(not_notifiable_file_name(breach.reference))
+        written = export_not_notifiable(ctx, breach.id, path)
+    finally:
+        ctx.close()
+    print(written)
+    return 0
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     from model.domain.facts import facts_from_document
     from model.domain.risk import assess, assessment_to_document, explain_text
@@ -164,7 +184,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 VERBS = {"init": cmd_init, "info": cmd_info, "import": cmd_import, "export": cmd_export,
-         "assess": cmd_assess}
+         "report": cmd_report, "assess": cmd_assess}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -129,3 +129,40 @@ def test_help_lists_verbs() -> None:
     assert result.returncode == 0
     for verb in ("init", "info", "import", "export", "assess"):
         assert verb in result.stdout
+
+
+def test_report_writes_not_notifiable_record(vault: tuple[Path, Path], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from model.domain.decision import DecisionDraft
+    from model.domain.facts import facts_from_document
+    from model.services import vaults
+
+    folder, secret = vault
+    scenario = ROOT / "tests/model/risk/scenarios/email_one_trusted_recipient_deleted.json"
+    ctx = vaults.unlock(folder, PASSPHRASE, remember=False)
+    try:
+        facts = facts_from_document(json.loads(scenario.read_text()))
+        breach = ctx.breaches.create(facts, actor="DPO")
+        assessment = ctx.assessments.assess(breach.id, actor="DPO")
+        assert assessment.result["notify_ico"] is False
+        ctx.assessments.record_decision(breach.id, assessment.id, DecisionDraft(
+            notify_ico=False, notify_subjects=False, decided_by="A. DPO",
+            decided_at=ctx.clock()))
+    finally:
+        ctx.close()
+    base = ("--data-dir", str(folder), "--passphrase-file", str(secret))
+    out = tmp_path / "record.pdf"
+    result = run(*base, "report", breach.reference, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert breach.reference in text and "A. DPO" in text
+
+
+def test_report_refused_without_decision(vault: tuple[Path, Path], tmp_path: Path) -> None:
+    folder, secret = vault
+    base = ("--data-dir", str(folder), "--passphrase-file", str(secret))
+    reference = run(*base, "import", str(DATA / "seed-case.json")).stdout.strip()
+    result = run(*base, "report", reference, "--out", str(tmp_path / "x.pdf"))
+    assert result.returncode == 2 and "Record the decision first" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
