@@ -1,0 +1,130 @@
+"""Status workflow on screen: one button per allowed move, and the dialog that asks for the
+reason (required where the workflow says so) and, for a notification, when it was made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.style import label
+from gui.triage.inputs import OptionalDateTime
+from model.domain.enums import BreachStatus
+from model.domain.errors import WorkflowError
+from model.domain.workflow import allowed_transitions, check_transition, reason_required
+
+_S = BreachStatus
+
+_BUTTONS: dict[tuple[BreachStatus, BreachStatus], str] = {
+    (_S.OPEN, _S.ASSESSED): "Mark assessed",
+    (_S.OPEN, _S.NOTIFIED): "Record ICO notification…",
+    (_S.ASSESSED, _S.NOTIFIED): "Record ICO notification…",
+    (_S.ASSESSED, _S.NOT_NOTIFIABLE): "Decide: not notifiable…",
+    (_S.ASSESSED, _S.OPEN): "Back to open",
+    (_S.NOTIFIED, _S.CLOSED): "Close breach",
+    (_S.NOT_NOTIFIABLE, _S.CLOSED): "Close breach",
+    (_S.NOT_NOTIFIABLE, _S.ASSESSED): "Reconsider…",
+    (_S.NOT_NOTIFIABLE, _S.NOTIFIED): "Record ICO notification…",
+    (_S.CLOSED, _S.OPEN): "Reopen…",
+}
+
+_EXPLAIN: dict[BreachStatus, str] = {
+    _S.ASSESSED: "The risk has been assessed; next, decide whether to notify the ICO.",
+    _S.NOTIFIED: "Record that the ICO has been notified. The notification time stops the "
+                 "clock and shows whether it was in time.",
+    _S.NOT_NOTIFIABLE: "Record the decision not to notify the ICO. Art. 33(5) asks you to "
+                       "document the reasoning: say why the breach is unlikely to result "
+                       "in a risk.",
+    _S.CLOSED: "Close the breach: containment and follow-up are done.",
+    _S.OPEN: "Open the breach again, for example because new facts came to light.",
+}
+
+
+def button_text(old: BreachStatus, new: BreachStatus) -> str:
+    return _BUTTONS.get((old, new), f"Mark {new.label.lower()}")
+
+
+class StatusChangeDialog(QDialog):
+    """Confirm one status move; the model's workflow rule decides whether it may go ahead."""
+
+    def __init__(self, old: BreachStatus, new: BreachStatus, zone: str,
+                 clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.old, self.new = old, new
+        self.setWindowTitle(f"{old.label} → {new.label}")
+        self.setMinimumWidth(520)
+        needed = reason_required(old, new)
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText("Why, in a sentence or two (kept in the timeline)")
+        self.reason.setFixedHeight(90)
+        self.at = OptionalDateTime(zone, clock, allow_unknown=False)
+        self.error = label("", "error")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Reason" + (" (required)" if needed else " (optional)"), self.reason)
+        if new is BreachStatus.NOTIFIED:
+            form.addRow("Notified at", self.at)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(button_text(old, new)
+                                                                   .rstrip("…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(f"Move this breach from {old.label.lower()} to "
+                               f"{new.label.lower()}.", "heading"))
+        layout.addWidget(label(_EXPLAIN.get(new, ""), "hint"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def note(self) -> str:
+        return self.reason.toPlainText().strip()
+
+    def when(self) -> datetime | None:
+        return self.at.value() if self.new is BreachStatus.NOTIFIED else None
+
+    def accept(self) -> None:
+        try:
+            check_transition(self.old, self.new, self.note())
+        except WorkflowError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        super().accept()
+
+
+class StatusButtons(QWidget):
+    """A button for each status the breach may move to; emits the chosen status."""
+
+    requested = Signal(object)  # BreachStatus
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[BreachStatus, QPushButton] = {}
+
+    def show_for(self, status: BreachStatus) -> None:
+        for button in self.buttons.values():
+            self._row.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        for new in allowed_transitions(status):
+            button = QPushButton(button_text(status, new))
+            button.setToolTip(_EXPLAIN.get(new, ""))
+            button.clicked.connect(lambda _=False, s=new: self.requested.emit(s))
+            self._row.addWidget(button)
+            self.buttons[new] = button

@@ -1,0 +1,196 @@
+"""The breach workspace: header clock, step completeness, triage editing, the timeline and
+the status workflow with its reasons."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+import gui.errors
+from gui.status_actions import StatusChangeDialog
+from gui.workspace import BreachWorkspace
+from gui.workspace_steps import Step
+from model.domain.enums import BreachStatus, BreachType, DataCategory
+from model.domain.facts import BreachFacts
+
+ZONE = "Europe/London"
+
+
+@pytest.fixture(autouse=True)
+def _answer_questions_yes(monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+
+@pytest.fixture(autouse=True)
+def errors(monkeypatch):  # type: ignore[no-untyped-def]
+    """Error dialogs are recorded instead of blocking the test."""
+    shown: list[str] = []
+    monkeypatch.setattr(gui.errors, "show_error",
+                        lambda parent, err, doing="": shown.append(str(err)))
+    return shown
+
+
+@pytest.fixture
+def breach_id(ctx, clock):  # type: ignore[no-untyped-def]
+    aware = clock.now - timedelta(hours=20)
+    facts = BreachFacts(title="Laptop left on a train", summary="A laptop was lost.",
+                        breach_types=(BreachType.CONFIDENTIALITY,),
+                        data_categories=(DataCategory.BASIC_IDENTIFIERS,),
+                        occurred_at=aware - timedelta(hours=2), discovered_at=aware,
+                        aware_at=aware)
+    return ctx.breaches.create(facts, actor="Alex").id
+
+
+@pytest.fixture
+def workspace(ctx, breach_id, qtbot, errors):  # type: ignore[no-untyped-def]
+    ws = BreachWorkspace(ctx, breach_id)
+    assert errors == []  # the workspace and its embedded steps open cleanly
+    qtbot.addWidget(ws)
+    ws.resize(1200, 780)
+    ws.show()
+    return ws
+
+
+def _texts(ws: BreachWorkspace) -> list[str]:
+    return ws.timeline.texts()
+
+
+def test_header_shows_reference_status_and_live_clock(workspace, clock):  # type: ignore[no-untyped-def]
+    assert workspace.reference.text() == "BR-2026-0001"
+    assert workspace.badge.text() == "Open"
+    assert workspace.clock.text() == "ICO deadline: Mon 12 Oct 2026 14:00 BST — 2 d 04 h left"
+    clock.now += timedelta(hours=29)
+    workspace.timer.timeout.emit()
+    assert workspace.clock.text().endswith("— Due in 23 h")
+    clock.now += timedelta(hours=24, minutes=5)
+    workspace.timer.timeout.emit()
+    assert workspace.clock.text().endswith("— Overdue by 1 h 05 m")
+
+
+def test_steps_show_completeness_and_planned_pages(workspace):  # type: ignore[no-untyped-def]
+    texts = workspace.steps.texts()
+    assert texts[Step.TRIAGE].startswith("Triage") and "/" in texts[Step.TRIAGE]
+    assert texts[Step.RISK].endswith("—")
+    workspace.steps.setCurrentRow(Step.ICO)
+    page = workspace.pages.currentWidget()
+    assert "six parts" in " ".join(w.text() for w in page.findChildren(type(workspace.badge)))
+    # Not a dead end: the page leads back to Triage.
+    from PySide6.QtWidgets import QPushButton
+
+    next(b for b in page.findChildren(QPushButton) if b.text() == "Go to Triage").click()
+    assert workspace.steps.currentRow() == Step.TRIAGE
+
+
+def test_status_transitions_write_timeline_events(workspace, ctx):  # type: ignore[no-untyped-def]
+    assert set(workspace.status_buttons.buttons) == {BreachStatus.ASSESSED,
+                                                     BreachStatus.NOTIFIED}
+    changed: list[int] = []
+    workspace.changed.connect(lambda: changed.append(1))
+    assert workspace.change_status(BreachStatus.ASSESSED, "Risk assessed with the team")
+    assert workspace.badge.text() == "Assessed"
+    assert set(workspace.status_buttons.buttons) == {
+        BreachStatus.NOTIFIED, BreachStatus.NOT_NOTIFIABLE, BreachStatus.OPEN}
+    assert any("Status: Open → Assessed. Risk assessed with the team" in t
+               for t in _texts(workspace))
+    assert changed
+    assert ctx.breaches.get(workspace.breach_id).status is BreachStatus.ASSESSED
+
+
+def test_notification_through_the_dialog_stops_the_clock(workspace, ctx, qtbot):  # type: ignore[no-untyped-def]
+    def fill_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, StatusChangeDialog)
+        dialog.reason.setPlainText("Reported by phone, case ref pending")
+        dialog.at.set_value(datetime(2026, 10, 10, 8, 0, tzinfo=UTC))
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_dialog)
+    assert workspace.request_status(BreachStatus.NOTIFIED)
+    breach = ctx.breaches.get(workspace.breach_id)
+    assert breach.status is BreachStatus.NOTIFIED
+    assert breach.notified_at == datetime(2026, 10, 10, 8, 0, tzinfo=UTC)
+    assert "Notified 2 d 05 h before the deadline" in workspace.clock.text()
+    assert any("Open → Notified" in t for t in _texts(workspace))
+
+
+def test_reason_demanded_where_required(workspace, ctx, clock, qtbot):  # type: ignore[no-untyped-def]
+    for status in (BreachStatus.ASSESSED, BreachStatus.NOT_NOTIFIABLE):
+        ctx.breaches.change_status(workspace.breach_id, status, note="test")
+    dialog = StatusChangeDialog(BreachStatus.NOT_NOTIFIABLE, BreachStatus.NOTIFIED, ZONE,
+                                clock)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
+    assert "needs a reason" in dialog.error.text()
+    dialog.reason.setPlainText("The ICO advised us to report after all")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_cancelled_dialog_changes_nothing(workspace, ctx):  # type: ignore[no-untyped-def]
+    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+    assert not workspace.request_status(BreachStatus.ASSESSED)
+    assert ctx.breaches.get(workspace.breach_id).status is BreachStatus.OPEN
+    assert not any(t for t in _texts(workspace) if "Status:" in t)
+
+
+def test_refused_move_is_shown_not_raised(workspace, ctx, errors):  # type: ignore[no-untyped-def]
+    assert not workspace.change_status(BreachStatus.CLOSED)
+    assert errors == [errors[0]] and "cannot become closed" in errors[0]
+    assert ctx.breaches.get(workspace.breach_id).status is BreachStatus.OPEN
+
+
+def test_triage_editor_saves_and_lists_missing(workspace, ctx, qtbot):  # type: ignore[no-untyped-def]
+    editor = workspace.triage
+    assert not editor.save.isEnabled()
+    assert any(m.startswith("How it was found") for m in editor.missing.messages())
+    before = workspace.steps.texts()[Step.TRIAGE]
+    qtbot.keyClicks(editor.forms.what.how_found, "A passenger phoned")
+    assert editor.dirty and editor.save.isEnabled()
+    assert workspace.steps.texts()[Step.TRIAGE] != before  # completeness follows typing
+    assert editor.save_facts()
+    assert ctx.breaches.get(workspace.breach_id).facts.how_found == "A passenger phoned"
+    assert not any(m.startswith("How it was found") for m in editor.missing.messages())
+    assert not editor.dirty and not editor.save.isEnabled()
+    assert any("Facts updated: how_found." in t for t in _texts(workspace))
+
+
+def test_impossible_edit_is_refused_and_nothing_changes(workspace, ctx, errors):  # type: ignore[no-untyped-def]
+    editor = workspace.triage
+    editor.forms.when.discovered.set_value(datetime(2026, 10, 1, 9, 0, tzinfo=UTC))
+    assert any("cannot be before" in m for m in editor.missing.messages())
+    assert not editor.save_facts()
+    assert len(errors) == 1 and "cannot be before the breach began" in errors[0]
+    stored = ctx.breaches.get(workspace.breach_id).facts
+    assert stored.discovered_at == stored.aware_at  # the saved version is intact
+    assert editor.dirty  # and what was typed is still there to correct
+
+
+def test_add_action_to_timeline(workspace, ctx, qtbot):  # type: ignore[no-untyped-def]
+    entry = workspace.timeline.entry
+    qtbot.keyClicks(entry.what, "Remote wipe requested")
+    entry.add.click()
+    events = ctx.breaches.timeline(workspace.breach_id)
+    assert [e.text for e in events if e.kind == "action"] == ["Remote wipe requested"]
+    assert entry.what.text() == ""
+    assert any("Action: Remote wipe requested" in t for t in _texts(workspace))
+
+
+def test_back_with_unsaved_changes_saves_on_request(workspace, ctx, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(workspace.triage.forms.what.found_by, "Guard")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    closed: list[int] = []
+    workspace.closed.connect(lambda: closed.append(1))
+    workspace.back.click()
+    assert closed == []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Save)
+    workspace.back.click()
+    assert closed == [1]
+    assert ctx.breaches.get(workspace.breach_id).facts.found_by == "Guard"
