@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import reporting
-from gui.style import label
+from gui.style import COLOURS, label
 from gui.triage.inputs import OptionalDateTime
 from model.domain.clock import format_local
 
@@ -97,11 +97,11 @@ LIST_STYLE = ("QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e
 
 def _event_item(when: str, kind: str, actor: str, text: str) -> QListWidgetItem:
     head = f"{when}  ·  {actor}" if actor else when
-    item = QListWidgetItem(f"{head}\n{KIND_LABELS.get(kind, kind.title())}: {text}")
+    # Status texts already say "Status: Open → Assessed."; others get their kind in front.
+    body = text if kind == "status" else f"{KIND_LABELS.get(kind, kind.title())}: {text}"
+    item = QListWidgetItem(f"{head}\n{body}")
     if kind == "status":
-        font = QFont()
-        font.setBold(True)
-        item.setFont(font)
+        item.setForeground(QColor(COLOURS["accent"]))
     return item
 
 

@@ -59,7 +59,7 @@ class BreachWorkspace(QWidget):
         self._build_body()
         self.steps.currentRowChanged.connect(self._step_changed)
         self.triage.saved.connect(self._facts_saved)
-        self.triage.forms.edited.connect(self._update_steps)
+        self.triage.forms.edited.connect(self._update_triage_progress)
         self.risk.changed.connect(self._something_changed)
         self.timeline.changed.connect(self._something_changed)
         self.status_buttons.requested.connect(self.request_status)
@@ -85,6 +85,10 @@ class BreachWorkspace(QWidget):
         self.badge = QLabel()
         self.clock = QLabel()
         self.status_buttons = StatusButtons()
+        self.show_timeline = QPushButton("Timeline")
+        self.show_timeline.setCheckable(True)
+        self.show_timeline.setChecked(True)
+        self.show_timeline.setToolTip("Show or hide the timeline beside the step")
         self.header = QWidget()
         self.header.setObjectName("workspaceHeader")
         top = QHBoxLayout()
@@ -97,6 +101,8 @@ class BreachWorkspace(QWidget):
         bottom.addWidget(self.clock)
         bottom.addStretch(1)
         bottom.addWidget(self.status_buttons)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.show_timeline)
         column = QVBoxLayout(self.header)
         column.setContentsMargins(12, 10, 12, 8)
         column.addLayout(top)
@@ -105,6 +111,7 @@ class BreachWorkspace(QWidget):
     def _build_body(self) -> None:
         timeline_box = self._margined(self.timeline)
         timeline_box.setMinimumWidth(300)
+        self.show_timeline.toggled.connect(timeline_box.setVisible)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.pages)
         splitter.addWidget(timeline_box)
@@ -137,10 +144,17 @@ class BreachWorkspace(QWidget):
         self.clock.setToolTip(status.rule.basis if status.rule else "")
         self.status_buttons.show_for(b.status)
 
-    def _update_steps(self) -> None:
+    def _update_triage_progress(self) -> None:
         done, total = triage_completeness(self.triage.forms.facts())
         self.steps.set_progress(Step.TRIAGE, f"{done}/{total}")
-        for step in (Step.RISK, Step.ICO, Step.PEOPLE, Step.LESSONS):
+
+    def _update_steps(self) -> None:
+        self._update_triage_progress()
+        latest = self._ctx.assessments.latest(self.breach_id)
+        decided = self._ctx.assessments.latest_decision(self.breach_id) is not None
+        risk = "—" if latest is None else f"v{latest.version}" + (" ✓" if decided else "")
+        self.steps.set_progress(Step.RISK, risk)
+        for step in (Step.ICO, Step.PEOPLE, Step.LESSONS):
             self.steps.set_progress(step, "—")
 
     def _reload(self) -> None:
@@ -160,6 +174,8 @@ class BreachWorkspace(QWidget):
 
     def _step_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
+        # The risk step needs its two columns; the timeline stays a click away.
+        self.show_timeline.setChecked(row != Step.RISK)
         if row == Step.RISK:
             self.risk.refresh()
 
