@@ -1,11 +1,10 @@
-"""The facts with every unknown replaced by its worst plausible value ("if in doubt, notify").
-
-Each replacement is written down as an assumption; factors and the severity read only this.
+"""The facts with every unknown replaced by its worst plausible value ("if in doubt, notify");
+each replacement is written down as an assumption. Factors and the severity read only this.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from model.domain.enums import (
@@ -266,9 +265,18 @@ def _consequences(facts: BreachFacts, cats: frozenset[DataCategory],
     return frozenset(inferred)
 
 
+def _incomplete_triage(facts: BreachFacts, notes: _Notes) -> BreachFacts:
+    """A first-hour triage may lack the two lists breach-facts/1 requires."""
+    if not facts.breach_types:
+        notes.add("Type of breach not recorded yet: assumed a loss of confidentiality.")
+    return replace(facts, breach_types=facts.breach_types or (BreachType.CONFIDENTIALITY,),
+                   data_categories=facts.data_categories or (DataCategory.NOT_YET_KNOWN,))
+
+
 def resolve(facts: BreachFacts) -> Resolved:
     """Fill every unknown with its worst plausible value and record the assumption made."""
     notes = _Notes()
+    facts = _incomplete_triage(facts, notes)
     cats = _categories(facts, notes)
     sector = _sector(facts, notes)
     subjects = _subjects(facts, sector, notes)

@@ -100,3 +100,15 @@ def test_a_known_good_fact_can_lower_what_the_unknown_assumed() -> None:
 def test_every_assumption_is_a_sentence(name: str) -> None:
     for text in assess(facts_from_document(load_doc(name))).assumptions:
         assert text[:1].isupper() and text.rstrip().endswith((".", ")"))
+
+
+def test_first_hour_triage_without_types_or_categories_is_assessed_at_worst() -> None:
+    """A triage saved incomplete has neither list yet; the engine must not fail on it."""
+    from model.domain.enums import RiskLevel
+    from model.domain.facts import BreachFacts
+
+    result = assess(BreachFacts(title="Just heard"))
+    assert result.risk is RiskLevel.HIGH_RISK
+    assert result.notify_ico and result.notify_data_subjects
+    assert any("Type of breach not recorded" in a for a in result.assumptions)
+    assert any("Data categories not yet known" in a for a in result.assumptions)
