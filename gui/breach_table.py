@@ -24,10 +24,14 @@ from gui.deadline_view import (
     background,
     deadline_text,
     foreground,
-    status_for,
 )
 from model.domain.clock import format_local
-from model.domain.deadlines import DeadlineState, DeadlineStatus, urgency_key
+from model.domain.deadlines import (
+    DeadlineState,
+    DeadlineStatus,
+    urgency_key,
+)
+from model.domain.deadlines import breach_deadline_status as status_for
 from model.domain.enums import BreachStatus
 from model.domain.records import BreachSummary
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from gui.style import COLOURS
 from model.domain.clock import format_local, to_zone
-from model.domain.deadlines import DeadlineStatus, deadline_status
+from model.domain.deadlines import DeadlineStatus
 from model.domain.enums import BreachStatus, Regime
 
 SHORT_REGIME: dict[Regime, str] = {
@@ -41,20 +41,6 @@ def foreground(colour_key: str) -> QColor:
 
 def background(colour_key: str) -> QColor:
     return QColor(_BACKGROUND.get(colour_key, "#ffffff"))
-
-
-def notification_required(status: BreachStatus) -> bool | None:
-    """What the status says about the duty to notify: False once decided not notifiable
-    (a closed breach never notified stays so); None while undecided."""
-    if status in (BreachStatus.NOT_NOTIFIABLE, BreachStatus.CLOSED):
-        return False
-    return None
-
-
-def status_for(regime: Regime, aware_at: datetime | None, notified_at: datetime | None,
-               status: BreachStatus, now: datetime) -> DeadlineStatus:
-    """The deadline status of a breach as the list and the workspace show it."""
-    return deadline_status(regime, aware_at, notified_at, now, notification_required(status))
 
 
 def deadline_text(deadline: datetime | None, zone: str) -> str:

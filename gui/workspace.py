@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.deadline_view import badge_style, clock_style, deadline_line, status_for
+from gui.deadline_view import badge_style, clock_style, deadline_line
 from gui.errors import reporting
 from gui.risk_step import RiskStep
 from gui.status_actions import StatusButtons, StatusChangeDialog
@@ -24,6 +24,7 @@ from gui.style import label
 from gui.timeline_widget import TimelineWidget
 from gui.triage.editor import TriageEditor
 from gui.workspace_steps import PlannedStepPage, Step, StepList
+from model.domain.deadlines import breach_deadline_status
 from model.domain.enums import BreachStatus
 from model.domain.records import Breach
 from model.domain.validation import triage_completeness
@@ -137,7 +138,7 @@ class BreachWorkspace(QWidget):
         self.title.setText(b.title or "(untitled — add a title in Triage)")
         self.badge.setText(b.status.label)
         self.badge.setStyleSheet(badge_style(b.status))
-        status = status_for(b.facts.regime, b.facts.aware_at, b.notified_at, b.status,
+        status = breach_deadline_status(b.facts.regime, b.facts.aware_at, b.notified_at, b.status,
                             self._ctx.clock())
         self.clock.setText(deadline_line(status, self._zone))
         self.clock.setStyleSheet(clock_style(status.colour_key))

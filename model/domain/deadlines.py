@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from model.domain.clock import require_aware, to_zone
-from model.domain.enums import Regime
+from model.domain.enums import BreachStatus, Regime
 
 # Less than this left on the clock (strictly) is "due soon"; exactly 24 h left is on time.
 DUE_SOON = timedelta(hours=24)
@@ -225,3 +225,18 @@ def urgency_key(status: DeadlineStatus) -> tuple[int, float]:
     if group <= 1 and status.remaining is not None:
         return group, status.remaining.total_seconds()
     return group, 0.0
+
+
+def required_by_status(status: BreachStatus) -> bool | None:
+    """What a breach's status says about the duty to notify: False once decided not
+    notifiable (a closed breach never notified stays so); None while undecided."""
+    if status in (BreachStatus.NOT_NOTIFIABLE, BreachStatus.CLOSED):
+        return False
+    return None
+
+
+def breach_deadline_status(regime: Regime, aware_at: datetime | None,
+                           notified_at: datetime | None, status: BreachStatus,
+                           now: datetime) -> DeadlineStatus:
+    """The deadline status of a breach as every screen and report shows it."""
+    return deadline_status(regime, aware_at, notified_at, now, required_by_status(status))

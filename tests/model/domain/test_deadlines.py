@@ -247,3 +247,17 @@ def test_urgency_key_orders_most_pressing_first() -> None:
     order = sorted(statuses, key=lambda k: urgency_key(statuses[k]))
     assert order == ["late_a_lot", "late_a_bit", "soon", "calm", "no_clock",
                      "notified_late", "notified", "not_required"]
+
+
+def test_status_decides_whether_the_clock_still_runs() -> None:
+    from model.domain.deadlines import breach_deadline_status
+    from model.domain.enums import BreachStatus
+
+    aware = datetime(2026, 10, 9, 11, 0, tzinfo=UTC)
+    late = aware + timedelta(hours=100)
+    states = {s: breach_deadline_status(Regime.UK_GDPR, aware, None, s, late).state
+              for s in BreachStatus}
+    assert states[BreachStatus.OPEN] is DeadlineState.OVERDUE
+    assert states[BreachStatus.ASSESSED] is DeadlineState.OVERDUE
+    assert states[BreachStatus.NOT_NOTIFIABLE] is DeadlineState.NOT_REQUIRED
+    assert states[BreachStatus.CLOSED] is DeadlineState.NOT_REQUIRED
