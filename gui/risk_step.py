@@ -126,19 +126,24 @@ class RiskStep(QWidget):
         self.result = LiveResult()
         self.versions = VersionsModel()
         self.decision = DecisionForm(self._zone_now(), ctx.clock)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._build_content())
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self._build_content())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
         self.questions.changed.connect(self._update_live)
         self.save_button.clicked.connect(self.save_answers)
         self.assess_button.clicked.connect(self.record_assessment)
         self.decision.record_requested.connect(self.record_decision)
         self.register_button.clicked.connect(self.show_register_record)
         self.refresh()
+
+    def focus_decision(self) -> None:
+        """Bring the decision form into view (the workspace's 'Decide' buttons land here)."""
+        self.scroll.ensureWidgetVisible(self.decision)
+        self.decision.ico.yes.setFocus()
 
     def _zone_now(self) -> str:
         return self._ctx.organisation.get().time_zone or DEFAULT_ZONE

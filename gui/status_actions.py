@@ -43,9 +43,9 @@ _EXPLAIN: dict[BreachStatus, str] = {
     _S.ASSESSED: "The risk has been assessed; next, decide whether to notify the ICO.",
     _S.NOTIFIED: "Record that the ICO has been notified. The notification time stops the "
                  "clock and shows whether it was in time.",
-    _S.NOT_NOTIFIABLE: "Record the decision not to notify the ICO. Art. 33(5) asks you to "
-                       "document the reasoning: say why the breach is unlikely to result "
-                       "in a risk.",
+    _S.NOT_NOTIFIABLE: "Opens the decision in the Risk step: a decision not to notify the "
+                       "ICO is recorded there with its reasoning and the assessment it "
+                       "rests on (Art. 33(5)).",
     _S.CLOSED: "Close the breach: containment and follow-up are done.",
     _S.OPEN: "Open the breach again, for example because new facts came to light.",
 }

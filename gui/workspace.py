@@ -61,7 +61,7 @@ class BreachWorkspace(QWidget):
         self.steps.currentRowChanged.connect(self._step_changed)
         self.triage.saved.connect(self._facts_saved)
         self.triage.forms.edited.connect(self._update_triage_progress)
-        self.risk.changed.connect(self._something_changed)
+        self.risk.changed.connect(self._risk_changed)
         self.timeline.changed.connect(self._something_changed)
         self.status_buttons.requested.connect(self.request_status)
         self.back.clicked.connect(self.close_workspace)
@@ -169,6 +169,13 @@ class BreachWorkspace(QWidget):
         self.risk.refresh()
         self.changed.emit()
 
+    def _risk_changed(self) -> None:
+        # The risk step may save facts the triage forms also show: keep them current,
+        # unless the DPO is midway through editing them there.
+        if not self.triage.dirty:
+            self.triage.reload()
+        self._something_changed()
+
     def _something_changed(self) -> None:
         self._reload()
         self.changed.emit()
@@ -183,6 +190,12 @@ class BreachWorkspace(QWidget):
     # -- status workflow ---------------------------------------------------------------
     def request_status(self, new: BreachStatus) -> bool:
         """Ask for the reason (and notification time), then move the breach."""
+        if new is BreachStatus.NOT_NOTIFIABLE:
+            # That decision carries its reasoning and the assessment it rests on: it is
+            # recorded in the Risk step, not by a bare status change.
+            self.steps.setCurrentRow(Step.RISK)
+            self.risk.focus_decision()
+            return False
         dialog = StatusChangeDialog(self.breach.status, new, self._zone, self._ctx.clock, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False

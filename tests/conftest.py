@@ -98,3 +98,14 @@ def seed_doc() -> dict:
     import json
 
     return json.loads((DATA / "seed-case.json").read_text(encoding="utf-8"))
+
+
+def decide_not_notifiable(ctx, breach_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Assess a breach and record a reasoned decision not to notify (its only way there)."""
+    from model.domain.decision import DecisionDraft
+
+    assessment = ctx.assessments.assess(breach_id, actor="Tester")
+    reason = "Tested: the recipient is trusted and deleted the data at once."
+    ctx.assessments.record_decision(breach_id, assessment.id, DecisionDraft(
+        notify_ico=False, notify_subjects=False, decided_by="Tester", decided_at=ctx.clock(),
+        notify_ico_reason=reason, notify_subjects_reason=reason))

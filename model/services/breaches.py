@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 
 from model.domain.clock import iso_utc, parse_iso, require_aware
 from model.domain.enums import BreachStatus, Regime
-from model.domain.errors import NotFoundError, ValidationError
+from model.domain.errors import NotFoundError, ValidationError, WorkflowError
 from model.domain.facts import BreachFacts, facts_from_document, facts_to_document
 from model.domain.records import Breach, BreachSummary, TimelineEvent
 from model.domain.validation import CLOCK_SKEW, check_facts
 from model.domain.workflow import check_transition
 from model.services.unit import Database
-from model.storage.orm import BreachRow, TimelineRow
+from model.storage.orm import BreachRow, DecisionRow, TimelineRow
 
 EXPORT_KEY = "breach_desk"  # extra property carrying reference, status and timeline
 
@@ -166,6 +166,10 @@ class BreachService:
             row = self._row(session, breach_id)
             old = BreachStatus(row.status)
             check_transition(old, new, reason=note)
+            if new is BreachStatus.NOT_NOTIFIABLE and not _decided_not_to_notify(session, row):
+                raise WorkflowError(
+                    "A breach becomes 'not notifiable' by recording that decision, with its "
+                    "reasoning, in the Risk step (Art. 33(5) asks for the reasoning).")
             row.status = new.value
             if new is BreachStatus.NOTIFIED:
                 row.notified_at = at
@@ -215,6 +219,12 @@ class BreachService:
             for at, kind, text, who in events:
                 self._add_event(session, row, at, kind, text, who)
             return to_breach(row)
+
+
+def _decided_not_to_notify(session: Session, row: BreachRow) -> bool:
+    latest = session.scalars(select(DecisionRow).where(DecisionRow.breach_id == row.id)
+                             .order_by(DecisionRow.id.desc()).limit(1)).first()
+    return latest is not None and not latest.notify_ico
 
 
 def _parse_events(block: Any) -> list[tuple[datetime, str, str, str]]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
+from model.domain.decision import DecisionDraft
 from model.domain.enums import (
     Access,
     AvailabilityLoss,
-    BreachStatus,
     BreachType,
     Consequence,
     DataCategory,
@@ -26,7 +25,7 @@ from model.domain.records import OrganisationProfile
 from model.services.context import AppContext
 
 
-def _samples(ctx: AppContext) -> list[tuple[BreachFacts, list[BreachStatus]]]:
+def _samples(ctx: AppContext) -> list[tuple[BreachFacts, bool]]:
     now = ctx.clock().replace(second=0, microsecond=0)
     h = timedelta(hours=1)
     published = BreachFacts(
@@ -79,12 +78,7 @@ def _samples(ctx: AppContext) -> list[tuple[BreachFacts, list[BreachStatus]]]:
         data_categories=(DataCategory.BASIC_IDENTIFIERS,),
         data_subject_categories=(SubjectCategory.CUSTOMERS,), subjects_count=300,
         protection=Protection(ProtectionMethod.ENCRYPTION, True, False))
-    return [
-        (published, []),
-        (email, []),
-        (ransomware, [BreachStatus.ASSESSED]),
-        (laptop, [BreachStatus.ASSESSED, BreachStatus.NOT_NOTIFIABLE]),
-    ]
+    return [(published, False), (email, False), (ransomware, True), (laptop, True)]
 
 
 def fill_demo(ctx: AppContext) -> None:
@@ -94,12 +88,30 @@ def fill_demo(ctx: AppContext) -> None:
         sector=Sector.LAW_ENFORCEMENT, ico_registration="Z1234567",
         dpo_name="Alex Morgan", dpo_email="dpo@northshire.example",
         dpo_phone="01632 960000", default_regime=Regime.DPA2018_PART3))
-    for facts, statuses in _samples(ctx):
-        breach = ctx.breaches.create(replace(facts), actor="Alex Morgan")
+    dpo = "Alex Morgan"
+    for facts, assessed in _samples(ctx):
+        breach = ctx.breaches.create(facts, actor=dpo)
         if facts.aware_at is not None:
             ctx.breaches.add_event(breach.id, facts.aware_at + timedelta(minutes=30),
-                                   "Data removed / access contained; evidence preserved.",
-                                   actor="Alex Morgan")
-        for status in statuses:
-            ctx.breaches.change_status(breach.id, status, actor="Alex Morgan",
-                                       note="Demo data.")
+                                   CONTAINMENT.get(facts.title, "Access contained."), dpo)
+        if assessed:
+            _assess_and_decide(ctx, breach.id, dpo)
+
+
+CONTAINMENT = {
+    "ASB case list published on public website": "Pages taken down; supplier told to stop "
+                                                 "uploads; search-engine caches checked.",
+    "Payroll spreadsheet emailed to wrong recipient": "Recipient asked to delete; deletion "
+                                                      "confirmed in writing.",
+    "Ransomware on clinic booking server": "Server isolated; restore from backup started.",
+    "Encrypted laptop stolen from car": "Device remotely locked; crime reported to police.",
+}
+
+
+def _assess_and_decide(ctx: AppContext, breach_id: int, dpo: str) -> None:
+    """Record an assessment, and for a breach the engine calls record-only, the decision."""
+    assessment = ctx.assessments.assess(breach_id, actor=dpo)
+    if assessment.result["notify_ico"]:
+        return
+    ctx.assessments.record_decision(breach_id, assessment.id, DecisionDraft(
+        notify_ico=False, notify_subjects=False, decided_by=dpo, decided_at=ctx.clock()))

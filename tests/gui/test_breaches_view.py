@@ -12,6 +12,7 @@ from gui.breaches_view import BreachesView
 from gui.deadline_view import foreground
 from model.domain.enums import BreachStatus, Regime
 from model.domain.facts import BreachFacts
+from tests.conftest import decide_not_notifiable
 
 H = timedelta(hours=1)
 
@@ -23,7 +24,10 @@ def _make(ctx, clock, title: str, aware_hours_ago: float | None,  # type: ignore
                         discovered_at=aware, occurred_at=aware)
     breach = ctx.breaches.create(facts, actor="Tester")
     for status in statuses:
-        ctx.breaches.change_status(breach.id, status, actor="Tester", note="test")
+        if status is BreachStatus.NOT_NOTIFIABLE:
+            decide_not_notifiable(ctx, breach.id)
+        else:
+            ctx.breaches.change_status(breach.id, status, actor="Tester", note="test")
     return breach.id
 
 
@@ -35,7 +39,7 @@ def filled(ctx, clock):  # type: ignore[no-untyped-def]
     _make(ctx, clock, "No awareness yet", None)                       # BR-2026-0003
     _make(ctx, clock, "Due soon, 2 h left", 70)                       # BR-2026-0004
     _make(ctx, clock, "Decided not notifiable", 100,
-          (BreachStatus.ASSESSED, BreachStatus.NOT_NOTIFIABLE, BreachStatus.CLOSED))  # 0005
+          (BreachStatus.NOT_NOTIFIABLE, BreachStatus.CLOSED))  # 0005
     return ctx
 
 

@@ -15,6 +15,7 @@ from gui.workspace import BreachWorkspace
 from gui.workspace_steps import Step
 from model.domain.enums import BreachStatus, BreachType, DataCategory
 from model.domain.facts import BreachFacts
+from tests.conftest import decide_not_notifiable
 
 ZONE = "Europe/London"
 
@@ -118,8 +119,7 @@ def test_notification_through_the_dialog_stops_the_clock(workspace, ctx, qtbot):
 
 
 def test_reason_demanded_where_required(workspace, ctx, clock, qtbot):  # type: ignore[no-untyped-def]
-    for status in (BreachStatus.ASSESSED, BreachStatus.NOT_NOTIFIABLE):
-        ctx.breaches.change_status(workspace.breach_id, status, note="test")
+    decide_not_notifiable(ctx, workspace.breach_id)
     dialog = StatusChangeDialog(BreachStatus.NOT_NOTIFIABLE, BreachStatus.NOTIFIED, ZONE,
                                 clock)
     qtbot.addWidget(dialog)
@@ -130,6 +130,13 @@ def test_reason_demanded_where_required(workspace, ctx, clock, qtbot):  # type: 
     dialog.reason.setPlainText("The ICO advised us to report after all")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_deciding_not_notifiable_leads_to_the_risk_step(workspace, ctx):  # type: ignore[no-untyped-def]
+    workspace.change_status(BreachStatus.ASSESSED, "Assessed")
+    assert not workspace.request_status(BreachStatus.NOT_NOTIFIABLE)
+    assert workspace.steps.currentRow() == Step.RISK
+    assert ctx.breaches.get(workspace.breach_id).status is BreachStatus.ASSESSED
 
 
 def test_cancelled_dialog_changes_nothing(workspace, ctx):  # type: ignore[no-untyped-def]

@@ -77,6 +77,8 @@ def test_status_workflow_is_timestamped(ctx, clock) -> None:  # type: ignore[no-
     with pytest.raises(WorkflowError):
         ctx.breaches.change_status(breach.id, BreachStatus.NOT_NOTIFIABLE)
     ctx.breaches.change_status(breach.id, BreachStatus.ASSESSED, actor="DPO")
+    with pytest.raises(WorkflowError, match="recording that decision"):
+        ctx.breaches.change_status(breach.id, BreachStatus.NOT_NOTIFIABLE)
     clock.now += timedelta(hours=2)
     sent = clock.now - timedelta(minutes=30)
     done = ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED, actor="DPO", at=sent)
