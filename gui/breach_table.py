@@ -151,7 +151,9 @@ class BreachTableModel(QAbstractTableModel):
             case Column.STATUS:
                 return b.status.label
             case Column.AWARE:
-                return format_local(b.aware_at, self._zone) if b.aware_at else "Not yet"
+                # Without the zone name: the deadline beside it carries it, the title needs room.
+                return (format_local(b.aware_at, self._zone, with_zone=False) if b.aware_at
+                        else "Not yet")
             case Column.DEADLINE:
                 return deadline_text(row.clock.deadline, self._zone) or "—"
         # The long "no clock" sentences live in the tooltip; the cell keeps the title room.

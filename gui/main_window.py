@@ -65,6 +65,12 @@ class BreachesArea(QStackedWidget):
             self.workspace = None
 
 
+def default_size(available: QSize) -> tuple[int, int]:
+    """Roomy on a large screen (the breach table has seven columns), never off-screen."""
+    return (min(1360, max(1000, int(available.width() * 0.9))),
+            min(860, max(700, int(available.height() * 0.9))))
+
+
 class MainWindow(QMainWindow):
     """Side bar + stacked pages over one open AppContext."""
 
@@ -102,7 +108,7 @@ class MainWindow(QMainWindow):
         self.register.open_breach.connect(self.open_breach)
         self.settings.saved.connect(self._settings_saved)
         self.sidebar.setCurrentRow(0)
-        self.resize(1200, 780)
+        self.resize(*default_size(self.screen().availableGeometry().size()))
 
     def _build_actions(self) -> None:
         self.new_action = QAction(icon("new"), "New breach…", self,

@@ -41,6 +41,11 @@ from model.domain.risk import what_would_change
 Index = QModelIndex | QPersistentModelIndex
 
 
+# Short enough for a narrow column; the full wording is in the live result.
+SHORT_RISK = {RiskLevel.UNLIKELY: "Unlikely", RiskLevel.RISK: "Risk",
+              RiskLevel.HIGH_RISK: "High risk"}
+
+
 class VersionsModel(QAbstractTableModel):
     """The stored assessment versions of one breach, newest first."""
 
@@ -77,7 +82,8 @@ class VersionsModel(QAbstractTableModel):
         risk = RiskLevel(v.result["risk"])
         if role == Qt.ItemDataRole.DisplayRole:
             sev = v.result.get("severity", {})
-            return (str(v.version), format_local(v.created_at, self._zone), risk.label,
+            return (str(v.version), format_local(v.created_at, self._zone, with_zone=False),
+                    SHORT_RISK[risk],
                     f"{sev.get('score', 0):g} ({str(sev.get('band', '')).replace('_', ' ')})",
                     v.created_by)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:

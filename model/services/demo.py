@@ -58,26 +58,35 @@ def _samples(ctx: AppContext) -> list[tuple[BreachFacts, bool]]:
         data_categories=(DataCategory.BASIC_IDENTIFIERS, DataCategory.ECONOMIC_FINANCIAL),
         data_subject_categories=(SubjectCategory.EMPLOYEES,), subjects_count=14,
         records_count=14,
-        confidentiality=Confidentiality(Exposure.TRUSTED_RECIPIENT, Access.CONFIRMED, True, 2))
+        confidentiality=Confidentiality(Exposure.TRUSTED_RECIPIENT, Access.CONFIRMED, True, 2),
+        controller_sector=Sector.LAW_ENFORCEMENT)
     ransomware = BreachFacts(
-        title="Ransomware on clinic booking server",
-        summary="Booking server encrypted by ransomware; appointments unavailable.",
+        title="Ransomware on victim-referral server",
+        summary="The server holding referrals to victim-support services was encrypted by "
+                "ransomware; referrals could not be made for two days.",
         occurred_at=now - 90 * h, discovered_at=now - 80 * h, aware_at=now - 78 * h,
         breach_types=(BreachType.AVAILABILITY, BreachType.CONFIDENTIALITY),
         cyber_incident=YesNoUnknown.YES, malicious=True,
         data_categories=(DataCategory.BASIC_IDENTIFIERS, DataCategory.HEALTH),
-        data_subject_categories=(SubjectCategory.PATIENTS,), subjects_count=4200,
+        data_subject_categories=(SubjectCategory.VULNERABLE_ADULTS, SubjectCategory.OTHER),
+        subjects_count=4200,
         availability=Availability(AvailabilityLoss.TEMPORARY, True, 48, ServiceImpact.CRITICAL),
-        controller_sector=Sector.HEALTH)
+        controller_sector=Sector.LAW_ENFORCEMENT)
     laptop = BreachFacts(
         title="Encrypted laptop stolen from car",
-        summary="A caseworker's laptop was stolen; full-disk encryption, key not with it.",
+        summary="An HR officer's laptop holding staff contact lists was stolen from a car. "
+                "It had full-disk encryption and the key was not with it; the files are also "
+                "on the server.",
         occurred_at=now - 400 * h, discovered_at=now - 399 * h, aware_at=now - 398 * h,
-        breach_types=(BreachType.CONFIDENTIALITY, BreachType.AVAILABILITY),
+        breach_types=(BreachType.CONFIDENTIALITY,),
         cyber_incident=YesNoUnknown.NO, malicious=True,
         data_categories=(DataCategory.BASIC_IDENTIFIERS,),
-        data_subject_categories=(SubjectCategory.CUSTOMERS,), subjects_count=300,
-        protection=Protection(ProtectionMethod.ENCRYPTION, True, False))
+        data_subject_categories=(SubjectCategory.EMPLOYEES,), subjects_count=300,
+        records_count=300, identifiability=Identifiability.NEGLIGIBLE,
+        consequences=(Consequence.NONE_IDENTIFIED,), mitigated=False,
+        confidentiality=Confidentiality(Exposure.UNKNOWN_RECIPIENTS, Access.NONE, False),
+        protection=Protection(ProtectionMethod.ENCRYPTION, True, False),
+        controller_sector=Sector.LAW_ENFORCEMENT)
     return [(published, False), (email, False), (ransomware, True), (laptop, True)]
 
 
@@ -103,7 +112,7 @@ CONTAINMENT = {
                                                  "uploads; search-engine caches checked.",
     "Payroll spreadsheet emailed to wrong recipient": "Recipient asked to delete; deletion "
                                                       "confirmed in writing.",
-    "Ransomware on clinic booking server": "Server isolated; restore from backup started.",
+    "Ransomware on victim-referral server": "Server isolated; restore from backup started.",
     "Encrypted laptop stolen from car": "Device remotely locked; crime reported to police.",
 }
 
