@@ -10,7 +10,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,6 +24,7 @@ from gui.deadline_view import (
     deadline_text,
     foreground,
 )
+from gui.table_model import RecordTableModel
 from model.domain.clock import format_local
 from model.domain.deadlines import (
     DeadlineState,
@@ -70,14 +70,15 @@ class Row:
     clock: DeadlineStatus
 
 
-class BreachTableModel(QAbstractTableModel):
+class BreachTableModel(RecordTableModel[Row]):
     """Read-only rows of breaches; `tick()` recomputes the countdown without a reset."""
+
+    HEADERS = tuple(HEADERS[c] for c in Column)
 
     def __init__(self, clock: Callable[[], datetime], zone: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._clock = clock
         self._zone = zone
-        self._rows: list[Row] = []
 
     # -- loading -----------------------------------------------------------------------
     def _row(self, breach: BreachSummary, now: datetime) -> Row:
@@ -85,11 +86,9 @@ class BreachTableModel(QAbstractTableModel):
                                       breach.status, now))
 
     def set_breaches(self, breaches: list[BreachSummary], zone: str | None = None) -> None:
-        self.beginResetModel()
         self._zone = zone or self._zone
         now = self._clock()
-        self._rows = [self._row(b, now) for b in breaches]
-        self.endResetModel()
+        self._reset(self._row(b, now) for b in breaches)
 
     def tick(self) -> None:
         """Recompute deadlines and time left at the clock's now (the live countdown)."""
@@ -107,28 +106,11 @@ class BreachTableModel(QAbstractTableModel):
         return list(self._rows)
 
     # -- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(Column)):
-            return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.record(index)
+        if row is None:
             return None
-        row, column = self._rows[index.row()], Column(index.column())
+        column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == ID_ROLE:

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from gui.errors import show_error
 from gui.style import label
+from gui.table_model import RecordTableModel
 from model.domain.clock import DEFAULT_ZONE, format_local
 from model.domain.enums import BreachStatus
 from model.domain.records import BreachSummary
@@ -47,45 +47,27 @@ def count_line(rows: Sequence[BreachSummary]) -> str:
     return f"{len(rows)} {noun}: " + ", ".join(parts)
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(RecordTableModel[BreachSummary]):
     """BreachSummary records as rows; times shown in the organisation's zone."""
+
+    HEADERS = tuple(COLUMNS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[BreachSummary] = []
         self._zone = DEFAULT_ZONE
 
     def set_rows(self, rows: Sequence[BreachSummary], zone: str = DEFAULT_ZONE) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._zone = zone
-        self.endResetModel()
+        self._reset(rows)
 
     def summary(self, row: int) -> BreachSummary:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.record(index)
+        if row is None:
             return None
-        row, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:

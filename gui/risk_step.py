@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from gui.errors import reporting, show_error
 from gui.risk_questions import RiskQuestions
 from gui.risk_result import RISK_COLOURS, LiveResult
 from gui.style import label
+from gui.table_model import RecordTableModel
 from model.domain.clock import DEFAULT_ZONE, format_local
 from model.domain.decision import DecisionRefusedError
 from model.domain.enums import RiskLevel
@@ -46,39 +47,24 @@ SHORT_RISK = {RiskLevel.UNLIKELY: "Unlikely", RiskLevel.RISK: "Risk",
               RiskLevel.HIGH_RISK: "High risk"}
 
 
-class VersionsModel(QAbstractTableModel):
+class VersionsModel(RecordTableModel[AssessmentRecord]):
     """The stored assessment versions of one breach, newest first."""
 
     HEADERS = ("Version", "Recorded", "Risk", "Severity", "By")
 
     def __init__(self, zone: str = DEFAULT_ZONE, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AssessmentRecord] = []
         self._zone = zone
 
     def set_versions(self, versions: list[AssessmentRecord], zone: str) -> None:
-        self.beginResetModel()
-        self._rows = sorted(versions, key=lambda v: -v.version)
         self._zone = zone
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+        self._reset(sorted(versions, key=lambda v: -v.version))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        v = self.record(index)
+        if v is None:
             return None
-        v, col = self._rows[index.row()], index.column()
+        col = index.column()
         risk = RiskLevel(v.result["risk"])
         if role == Qt.ItemDataRole.DisplayRole:
             sev = v.result.get("severity", {})

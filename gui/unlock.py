@@ -61,6 +61,25 @@ def _folder_label(folder: Path) -> QLabel:
     return text
 
 
+def _passphrase_form(fields: list[tuple[str, QWidget]], meter: QWidget,
+                     problem: QWidget) -> QFormLayout:
+    form = QFormLayout()
+    form.setVerticalSpacing(10)
+    for caption, field in fields:
+        form.addRow(caption, field)
+    form.addRow("Strength:", meter)
+    form.addRow("", problem)
+    return form
+
+
+def _dialog_layout(dialog: QDialog, title: str) -> QVBoxLayout:
+    layout = QVBoxLayout(dialog)
+    layout.setSpacing(12)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.addWidget(label(title, "title"))
+    return layout
+
+
 class StrengthMeter(QWidget):
     """A five-step bar and its label: a hint, never a rule."""
 
@@ -149,16 +168,9 @@ class CreateVaultDialog(_BusyDialog):
         self.repeat = _password_field("Type it again")
         self.meter = StrengthMeter()
         self.problem = label("", "hint")
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        form.addRow("Passphrase:", self.passphrase)
-        form.addRow("Repeat:", self.repeat)
-        form.addRow("Strength:", self.meter)
-        form.addRow("", self.problem)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(label("Create your vault", "title"))
+        form = _passphrase_form([("Passphrase:", self.passphrase), ("Repeat:", self.repeat)],
+                                self.meter, self.problem)
+        layout = _dialog_layout(self, "Create your vault")
         intro = QVBoxLayout()
         intro.setSpacing(4)
         intro.addWidget(label("Breach Desk keeps every breach record in an encrypted vault "
@@ -221,10 +233,7 @@ class UnlockDialog(_BusyDialog):
                                   "start does not ask")
         self.remember.setChecked(True)
         self.remember.setVisible(backend is not None)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(label("Unlock your vault", "title"))
+        layout = _dialog_layout(self, "Unlock your vault")
         layout.addWidget(label("Enter the passphrase of the vault in this folder:"))
         layout.addWidget(_folder_label(self.data_dir))
         layout.addWidget(self.passphrase)
@@ -276,17 +285,10 @@ class ChangePassphraseDialog(_BusyDialog):
         self.repeat = _password_field("Type the new one again")
         self.meter = StrengthMeter()
         self.problem = label("", "hint")
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        form.addRow("Current passphrase:", self.old)
-        form.addRow("New passphrase:", self.new)
-        form.addRow("Repeat new:", self.repeat)
-        form.addRow("Strength:", self.meter)
-        form.addRow("", self.problem)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(12)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(label("Change the passphrase", "title"))
+        form = _passphrase_form([("Current passphrase:", self.old),
+                                 ("New passphrase:", self.new), ("Repeat new:", self.repeat)],
+                                self.meter, self.problem)
+        layout = _dialog_layout(self, "Change the passphrase")
         layout.addLayout(form)
         layout.addWidget(label(LOSS_WARNING, "warning"))
         layout.addWidget(self.buttons)

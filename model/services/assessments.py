@@ -22,8 +22,7 @@ from model.domain.facts import BreachFacts, facts_from_document, facts_to_docume
 from model.domain.records import AssessmentRecord, DecisionRecord, Restriction
 from model.domain.risk import Assessment, assessment_to_document
 from model.domain.risk import assess as run_engine
-from model.domain.workflow import check_transition
-from model.services.breaches import BreachService
+from model.services.breaches import BreachService, move_status
 from model.services.unit import Database
 from model.storage.orm import AssessmentRow, BreachRow, DecisionRow, OrganisationRow, TimelineRow
 
@@ -87,13 +86,7 @@ class AssessmentService:
 
     def _move(self, session: Session, row: BreachRow, new: BreachStatus, actor: str,
               at: datetime, note: str = "") -> None:
-        """A workflow move inside the caller's unit of work, timestamped in the timeline."""
-        old = BreachStatus(row.status)
-        check_transition(old, new, reason=note)
-        row.status = new.value
-        row.updated_at = self._db.clock()
-        self._event(session, row.id, at, "status",
-                    f"Status: {old.label} → {new.label}. {note}".strip(), actor)
+        move_status(session, row, new, actor=actor, at=at, now=self._db.clock(), note=note)
 
     @staticmethod
     def _zone(session: Session) -> str:

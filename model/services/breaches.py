@@ -164,18 +164,7 @@ class BreachService:
             raise ValidationError("at", "cannot be in the future")
         with self._db.unit() as session:
             row = self._row(session, breach_id)
-            old = BreachStatus(row.status)
-            check_transition(old, new, reason=note)
-            if new is BreachStatus.NOT_NOTIFIABLE and not _decided_not_to_notify(session, row):
-                raise WorkflowError(
-                    "A breach becomes 'not notifiable' by recording that decision, with its "
-                    "reasoning, in the Risk step (Art. 33(5) asks for the reasoning).")
-            row.status = new.value
-            if new is BreachStatus.NOTIFIED:
-                row.notified_at = at
-            row.updated_at = now
-            text = f"Status: {old.label} → {new.label}."
-            self._add_event(session, row, at, "status", f"{text} {note}".strip(), actor)
+            move_status(session, row, new, actor=actor, at=at, now=now, note=note)
             return to_breach(row)
 
     # -- exchange --------------------------------------------------------------------
@@ -219,6 +208,24 @@ class BreachService:
             for at, kind, text, who in events:
                 self._add_event(session, row, at, kind, text, who)
             return to_breach(row)
+
+
+def move_status(session: Session, row: BreachRow, new: BreachStatus, *, actor: str,
+                at: datetime, now: datetime, note: str = "") -> None:
+    """The one place a breach changes status, inside the caller's unit of work."""
+    old = BreachStatus(row.status)
+    check_transition(old, new, reason=note)
+    if new is BreachStatus.NOT_NOTIFIABLE and not _decided_not_to_notify(session, row):
+        raise WorkflowError(
+            "A breach becomes 'not notifiable' by recording that decision, with its "
+            "reasoning, in the Risk step (Art. 33(5) asks for the reasoning).")
+    row.status = new.value
+    if new is BreachStatus.NOTIFIED:
+        row.notified_at = at
+    row.updated_at = now
+    text = f"Status: {old.label} → {new.label}. {note}".strip()
+    session.add(TimelineRow(breach_id=row.id, at=at, kind="status", text=text, actor=actor,
+                            recorded_at=now))
 
 
 def _decided_not_to_notify(session: Session, row: BreachRow) -> bool:
