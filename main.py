@@ -172,10 +172,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_assess(args: argparse.Namespace) -> int:
+    from model.domain.clock import utc_now
     from model.domain.facts import facts_from_document
     from model.domain.risk import assess, assessment_to_document, explain_text
+    from model.domain.validation import impossible_facts
 
-    result = assess(facts_from_document(read_json(args.file)))
+    facts = facts_from_document(read_json(args.file))
+    # Any schema-valid document is assessed; facts that cannot be true are pointed out.
+    for problem in impossible_facts(facts, utc_now()):
+        print(f"breach-desk: warning: {problem}", file=sys.stderr)
+    result = assess(facts)
     if args.explain:
         print(explain_text(result))
     else:

@@ -166,3 +166,53 @@ def test_report_refused_without_decision(vault: tuple[Path, Path], tmp_path: Pat
     result = run(*base, "report", reference, "--out", str(tmp_path / "x.pdf"))
     assert result.returncode == 2 and "Record the decision first" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_assess_seed_case_needs_no_vault(tmp_path: Path) -> None:
+    import jsonschema
+
+    result = run("--data-dir", str(tmp_path / "none"), "assess", str(DATA / "seed-case.json"))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    schema = json.loads((DATA / "breach-assessment.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    assert (doc["risk"], doc["notify_ico"], doc["notify_data_subjects"]) == (
+        "high_risk", True, True)
+    texts = " ".join(r["text"] for r in doc["reasons"]).lower()
+    for needle in ("published", "easy to identify", "safety"):
+        assert needle in texts
+    assert doc["deadline"] == "2026-10-12T11:00:00+00:00"
+    assert not (tmp_path / "none").exists()
+
+
+def test_assess_explain_and_stdin() -> None:
+    text = (DATA / "seed-case.json").read_text()
+    result = run("assess", "-", "--explain", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert "SE = DPC × EI + CB" in result.stdout
+    assert "Notify the ICO: yes, by 12 Oct 2026 12:00 BST" in result.stdout
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    ("[1, 2]", "the document must be a JSON object"),
+    ('{"schema": "breach-facts/2", "breach_types": ["integrity"], "data_categories": []}',
+     'schema: must be "breach-facts/1"'),
+    ('{"schema": "breach-facts/1", "breach_types": ["integrity"], "data_categories": '
+     '["health"], "aware_at": "yesterday"}', "aware_at: must be an ISO 8601 date-time"),
+    ('{"schema": "breach-facts/1", "breach_types": ["integrity"], "data_categories": '
+     '["health"], "confidentiality": {"exposure": "everyone"}}',
+     "confidentiality.exposure: must be one of none, trusted_recipient"),
+])
+def test_assess_invalid_input_names_field_and_rule(payload: str, message: str) -> None:
+    result = run("assess", "-", stdin=payload)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_assess_warns_about_impossible_facts_but_assesses() -> None:
+    doc = json.loads((DATA / "seed-case.json").read_text())
+    doc["discovered_at"] = "2026-10-01T10:00:00+01:00"  # before it began
+    result = run("assess", "-", stdin=json.dumps(doc))
+    assert result.returncode == 0
+    assert "warning: discovered_at" in result.stderr
+    assert json.loads(result.stdout)["risk"] == "high_risk"
