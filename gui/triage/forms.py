@@ -102,11 +102,12 @@ class FactsForm(QWidget):
         self.problems.setText("\n".join("⚠ " + problem_text(e) for e in mine))
         self.problems.setVisible(bool(mine))
 
+    # Every form defines both; the base only states the contract.
     def load(self, facts: BreachFacts) -> None:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define load(facts)")
 
     def apply(self, facts: BreachFacts) -> BreachFacts:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define apply(facts)")
 
 
 def _line(placeholder: str = "") -> QLineEdit:
