@@ -255,7 +255,8 @@ class RiskStep(QWidget):
         if facts == self._breach.facts:
             return True
         with reporting(self, "Saving the answers") as outcome:
-            self._ctx.breaches.update_facts(self._breach_id, facts, self._actor)
+            self._ctx.breaches.save_changes(self._breach_id, self._breach.facts, facts,
+                                            self._actor)
         if outcome.failed:
             return False
         self.refresh()

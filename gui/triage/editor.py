@@ -106,8 +106,8 @@ class TriageEditor(QWidget):
     def save_facts(self) -> bool:
         """Save through the services; on refusal the form keeps what was typed."""
         with reporting(self, "Saving the triage") as outcome:
-            breach = self._ctx.breaches.update_facts(self._breach_id, self.forms.facts(),
-                                                     self._actor)
+            breach = self._ctx.breaches.save_changes(self._breach_id, self._saved_facts,
+                                                     self.forms.facts(), self._actor)
         if outcome.failed:
             return False
         self.forms.load(breach.facts)

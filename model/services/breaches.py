@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -131,14 +131,34 @@ class BreachService:
         check_facts(facts, now)
         with self._db.unit() as session:
             row = self._row(session, breach_id)
-            changed = changed_fields(_facts(row), facts)
-            if not changed:
-                return to_breach(row)
-            _store_facts(row, facts)
-            row.updated_at = now
-            self._add_event(session, row, now, "edit",
-                            "Facts updated: " + ", ".join(changed) + ".", actor)
+            self._replace_facts(session, row, facts, now, actor)
             return to_breach(row)
+
+    def save_changes(self, breach_id: int, base: BreachFacts, edited: BreachFacts,
+                     actor: str = "") -> Breach:
+        """Apply only what changed from `base` to `edited` onto the stored facts.
+
+        Two screens show overlapping facts (triage and risk): each saves its own edits
+        without undoing what the other saved since it loaded `base`.
+        """
+        now = self._db.clock()
+        changed = changed_fields(base, edited)
+        with self._db.unit() as session:
+            row = self._row(session, breach_id)
+            merged = replace(_facts(row), **{name: getattr(edited, name) for name in changed})
+            check_facts(merged, now)
+            self._replace_facts(session, row, merged, now, actor)
+            return to_breach(row)
+
+    def _replace_facts(self, session: Session, row: BreachRow, facts: BreachFacts,
+                       now: datetime, actor: str) -> None:
+        changed = changed_fields(_facts(row), facts)
+        if not changed:
+            return
+        _store_facts(row, facts)
+        row.updated_at = now
+        self._add_event(session, row, now, "edit",
+                        "Facts updated: " + ", ".join(changed) + ".", actor)
 
     def add_event(self, breach_id: int, at: datetime, text: str, actor: str = "",
                   kind: str = "action") -> TimelineEvent:

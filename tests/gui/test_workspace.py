@@ -201,3 +201,27 @@ def test_back_with_unsaved_changes_saves_on_request(workspace, ctx, qtbot, monke
     workspace.back.click()
     assert closed == [1]
     assert ctx.breaches.get(workspace.breach_id).facts.found_by == "Guard"
+
+
+def test_triage_and_risk_edits_never_undo_each_other(workspace, ctx):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from model.domain.enums import Identifiability
+
+    bid = workspace.breach_id
+    # Not editing triage: a save from the Risk step shows up in the triage forms at once.
+    stored = ctx.breaches.get(bid).facts
+    ctx.breaches.update_facts(bid, replace(stored, identifiability=Identifiability.LIMITED))
+    workspace.risk.changed.emit()
+    assert workspace.triage.forms.facts().identifiability is Identifiability.LIMITED
+    assert not workspace.triage.dirty
+    # Midway through a triage edit, the Risk step saves again; saving triage keeps both.
+    workspace.triage.forms.what.title.setText("Laptop left on a train at Leeds")
+    stored = ctx.breaches.get(bid).facts
+    ctx.breaches.update_facts(bid, replace(stored, identifiability=Identifiability.SIGNIFICANT))
+    workspace.risk.changed.emit()
+    assert workspace.triage.dirty  # the typed title is not thrown away
+    assert workspace.triage.save_facts()
+    saved = ctx.breaches.get(bid).facts
+    assert saved.title == "Laptop left on a train at Leeds"
+    assert saved.identifiability is Identifiability.SIGNIFICANT

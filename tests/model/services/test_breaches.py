@@ -122,3 +122,24 @@ def test_organisation_profile_round_trip_and_validation(ctx) -> None:  # type: i
     with pytest.raises(ValidationError, match="email"):
         ctx.organisation.save(replace(profile, dpo_email="not an email"))
     assert ctx.organisation.get() == profile
+
+
+def test_save_changes_keeps_edits_made_elsewhere(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]
+    """Triage and risk screens both hold the facts; neither save undoes the other's."""
+    from model.domain.enums import Identifiability
+
+    loaded = facts_from_document(seed_doc)
+    breach = ctx.breaches.create(loaded)
+    # The risk screen saves a change to identifiability...
+    ctx.breaches.save_changes(breach.id, loaded,
+                              replace(loaded, identifiability=Identifiability.LIMITED))
+    # ...then the triage screen, loaded before it, saves a title change.
+    ctx.breaches.save_changes(breach.id, loaded, replace(loaded, title="Renamed"))
+    saved = ctx.breaches.get(breach.id).facts
+    assert saved.title == "Renamed"
+    assert saved.identifiability is Identifiability.LIMITED
+    # An impossible merge is refused and nothing changes.
+    bad = replace(loaded, discovered_at=loaded.occurred_at - timedelta(days=2))
+    with pytest.raises(ValidationError):
+        ctx.breaches.save_changes(breach.id, loaded, bad)
+    assert ctx.breaches.get(breach.id).facts == saved
