@@ -13,11 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from gui.errors import install_excepthook, reporting
+from gui.kit.errors import install_excepthook, reporting
+from gui.kit.style import app_icon, apply_style
+from gui.kit.wheel import install_wheel_guard
 from gui.main_window import MainWindow
-from gui.style import app_icon, apply_style
 from gui.unlock import ask_passphrase, open_vault
 from model.services import vaults
+from model.services.context import AppContext
 
 
 class AppController(QObject):
@@ -25,19 +27,23 @@ class AppController(QObject):
 
     finished = Signal()
 
-    def __init__(self, ctx, data_dir: Path | None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, data_dir: Path | None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext | None = ctx
         self.data_dir = data_dir
         self.window: MainWindow | None = None
         self._locking = False
 
-    def show_window(self) -> MainWindow:
+    def show_window(self, offer_drafts: bool = True) -> MainWindow:
+        assert self.ctx is not None
         window = MainWindow(self.ctx)
         window.lock_requested.connect(self.lock)
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
+        if offer_drafts:
+            # Once the window is up: work kept after a crash or a lock is offered back.
+            QTimer.singleShot(0, window.offer_drafts)
         return window
 
     def lock(self) -> None:
@@ -83,6 +89,7 @@ def make_application() -> QApplication:
     app.setDesktopFileName("breach-desk")
     app.setWindowIcon(app_icon())
     apply_style(app)
+    install_wheel_guard(app)
     # The controller decides when to quit: Lock closes the only window without quitting.
     app.setQuitOnLastWindowClosed(False)
     install_excepthook()

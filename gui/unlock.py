@@ -1,6 +1,6 @@
 """Passphrase dialogs (create the vault, unlock it, change the passphrase) and the start flow.
 
-The slow part (scrypt, migrations) runs through gui.tasks, so the dialog stays responsive.
+The slow part (scrypt, migrations) runs through gui.kit.tasks, so the dialog stays responsive.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.errors import show_error
-from gui.style import COLOURS, label, set_role
-from gui.tasks import run_in_background
+from gui.kit.errors import show_error
+from gui.kit.style import COLOURS, label, set_role
+from gui.kit.tasks import run_in_background
 from model.domain.errors import WrongKeyError
 from model.domain.passphrase import passphrase_problem, strength
 from model.services import vaults
@@ -118,13 +118,15 @@ class _BusyDialog(QDialog):
         self.cancel_button = self.buttons.addButton("Cancel",
                                                     QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)
+        # Only OK answers Enter: a focused Cancel must never become the default.
+        self.cancel_button.setAutoDefault(False)
         self._ok_label = ok_text
         self.ok_button.clicked.connect(self._start)
         self.cancel_button.clicked.connect(self.reject)
         self.busy = False
 
     def _start(self) -> None:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} must define _start()")
 
     def _run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None], busy_text: str) -> None:
@@ -147,6 +149,9 @@ class _BusyDialog(QDialog):
         self.cancel_button.setEnabled(not busy)
         self.ok_button.setText(text if busy else self._ok_label)
         self._update_ok()
+        if not busy:
+            # Disabled while busy, the button lost its default status: Enter must retry.
+            self.ok_button.setDefault(True)
         self.setCursor(Qt.CursorShape.WaitCursor if busy else Qt.CursorShape.ArrowCursor)
 
     def _update_ok(self) -> None:

@@ -23,8 +23,9 @@ SPLIT_IN_ROW = 20
 class Blocks:
     """Makes flowables in one stylesheet (one scale); user text always goes through `escape`."""
 
-    def __init__(self, styles: Styles) -> None:
+    def __init__(self, styles: Styles, width: float = FRAME_WIDTH) -> None:
         self.s = styles
+        self.width = width
 
     def p(self, text: object, style: str = "cell") -> Paragraph:
         return Paragraph(escape(text), getattr(self.s, style))
@@ -40,10 +41,10 @@ class Blocks:
         """Key/value rows: [label, value, label, value], or [label, value] spanning the width."""
         label = LABEL_WIDTH
         if four:
-            value = (FRAME_WIDTH - 2 * label) / 2
+            value = (self.width - 2 * label) / 2
             widths = [label, value, label, value]
         else:
-            widths = [label, FRAME_WIDTH - label]
+            widths = [label, self.width - label]
         cells, spans = [], []
         for r, row in enumerate(rows):
             if four and len(row) == 2:

@@ -21,6 +21,8 @@ RULE = colors.HexColor("#c5ced8")
 SHADE = colors.HexColor("#eef2f6")
 WARN_INK = colors.HexColor("#8a4b00")
 WARN_SHADE = colors.HexColor("#fff4e0")
+GOOD_INK = colors.HexColor("#2f6b2f")
+MARKING = colors.HexColor("#a4262c")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -21,14 +21,34 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from model.domain.clock import format_local
 from reports.fonts import BOLD, REGULAR, register_fonts
-from reports.styles import ACCENT, MUTED, RULE
+from reports.styles import ACCENT, MARKING, MUTED, RULE
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT = RIGHT = 16 * mm
 TOP = 19 * mm  # room for the header above the frame
 BOTTOM = 14 * mm  # room for the footer below the frame
-FRAME_WIDTH = PAGE_WIDTH - LEFT - RIGHT
-FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """An A4 page, upright or on its side, and the frame the content flows in."""
+
+    width: float
+    height: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - LEFT - RIGHT
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - TOP - BOTTOM
+
+
+PORTRAIT = Geometry(*A4)
+LANDSCAPE = Geometry(*landscape(A4))
+PAGE_WIDTH, PAGE_HEIGHT = A4
+FRAME_WIDTH = PORTRAIT.frame_width
+FRAME_HEIGHT = PORTRAIT.frame_height
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 
@@ -42,6 +62,7 @@ class PageHeading:
     generated_at: datetime
     zone: str
     reference: str = ""
+    marking: str = ""  # a protective marking such as OFFICIAL-SENSITIVE, top and bottom
 
 
 @dataclass(frozen=True)
@@ -62,54 +83,68 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _draw_page(canvas: Canvas, page: int, total: int, heading: PageHeading) -> None:
+def _draw_marking(canvas: Canvas, geometry: Geometry, marking: str) -> None:
+    text = _fit(marking, BOLD, 9, geometry.frame_width / 2)
+    canvas.setFont(BOLD, 9)
+    canvas.setFillColor(MARKING)
+    canvas.drawCentredString(geometry.width / 2, geometry.height - 5.5 * mm, text)
+    canvas.drawCentredString(geometry.width / 2, 3.2 * mm, text)
+
+
+def _draw_page(canvas: Canvas, page: int, total: int, heading: PageHeading,
+               geometry: Geometry = PORTRAIT) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - 10 * mm
-    half = FRAME_WIDTH / 2 - 6 * mm
+    if heading.marking.strip():
+        _draw_marking(canvas, geometry, heading.marking)
+    page_width, frame_width = geometry.width, geometry.frame_width
+    top = geometry.height - 10 * mm
+    half = frame_width / 2 - 6 * mm
     canvas.setFont(BOLD, 8.5)
     canvas.setFillColor(ACCENT)
     canvas.drawString(LEFT, top, _fit(heading.organisation or "Organisation not named",
                                       BOLD, 8.5, half))
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(PAGE_WIDTH - RIGHT, top, _fit(heading.title, REGULAR, 8.5, half))
+    canvas.drawRightString(page_width - RIGHT, top, _fit(heading.title, REGULAR, 8.5, half))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
-    canvas.line(LEFT, top - 3 * mm, PAGE_WIDTH - RIGHT, top - 3 * mm)
+    canvas.line(LEFT, top - 3 * mm, page_width - RIGHT, top - 3 * mm)
 
     bottom = 8 * mm
-    canvas.line(LEFT, bottom + 4 * mm, PAGE_WIDTH - RIGHT, bottom + 4 * mm)
+    canvas.line(LEFT, bottom + 4 * mm, page_width - RIGHT, bottom + 4 * mm)
     canvas.setFont(REGULAR, 7.5)
     when = format_local(heading.generated_at, heading.zone)
     left = f"Generated {when} by Breach Desk"
     if heading.reference:
         left = f"{heading.reference} · {left}"
-    canvas.drawString(LEFT, bottom, _fit(left, REGULAR, 7.5, FRAME_WIDTH - 30 * mm))
-    canvas.drawRightString(PAGE_WIDTH - RIGHT, bottom, f"Page {page} of {total}")
+    canvas.drawString(LEFT, bottom, _fit(left, REGULAR, 7.5, frame_width - 30 * mm))
+    canvas.drawRightString(page_width - RIGHT, bottom, f"Page {page} of {total}")
     canvas.restoreState()
 
 
-def story_height(story: list[Flowable]) -> float:
+def story_height(story: list[Flowable], geometry: Geometry = PORTRAIT) -> float:
     """The height `story` needs in one frame (an estimate: page breaks are not simulated)."""
     total = 0.0
     for flowable in story:
-        total += flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT * 10)[1]
+        total += flowable.wrap(geometry.frame_width, geometry.frame_height * 10)[1]
         total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
     return total
 
 
-def _build(story: list[Flowable], heading: PageHeading, subject: str, total: int) -> Rendered:
+def _build(story: list[Flowable], heading: PageHeading, subject: str, total: int,
+           geometry: Geometry) -> Rendered:
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT, topMargin=TOP,
+        buffer, pagesize=(geometry.width, geometry.height), leftMargin=LEFT,
+        rightMargin=RIGHT, topMargin=TOP,
         bottomMargin=BOTTOM, title=f"{heading.title} {heading.reference}".strip(),
         author=heading.organisation, subject=subject, creator="Breach Desk",
         initialFontName=REGULAR)
-    frame = Frame(LEFT, BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, id="body",
+    frame = Frame(LEFT, BOTTOM, geometry.frame_width, geometry.frame_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     def on_page(canvas: Canvas, document: Any) -> None:
-        _draw_page(canvas, document.page, max(total, document.page), heading)
+        _draw_page(canvas, document.page, max(total, document.page), heading, geometry)
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     doc.build(story)
@@ -117,7 +152,7 @@ def _build(story: list[Flowable], heading: PageHeading, subject: str, total: int
 
 
 def render(make_story: Callable[[], list[Flowable]], heading: PageHeading,
-           subject: str = "") -> Rendered:
+           subject: str = "", geometry: Geometry = PORTRAIT) -> Rendered:
     """Lay a story out on A4 pages with the header and footer; return bytes and page count.
 
     The footer's total is first taken as one page; a longer document is laid out again with
@@ -125,20 +160,21 @@ def render(make_story: Callable[[], list[Flowable]], heading: PageHeading,
     a story maker: a layout marks flowables, so a story is never laid out twice.
     """
     register_fonts()
-    rendered = _build(make_story(), heading, subject, 1)
+    rendered = _build(make_story(), heading, subject, 1, geometry)
     if rendered.pages > 1:
-        rendered = _build(make_story(), heading, subject, rendered.pages)
+        rendered = _build(make_story(), heading, subject, rendered.pages, geometry)
     return rendered
 
 
 def render_fitted(make_story: Callable[[float], list[Flowable]], heading: PageHeading,
-                  scales: Sequence[float], subject: str = "") -> Rendered:
+                  scales: Sequence[float], subject: str = "",
+                  geometry: Geometry = PORTRAIT) -> Rendered:
     """The story at the largest of `scales` that fits one page; if none does, at the first
     scale over as many pages as it needs. `make_story(scale)` builds a fresh story."""
     for scale in scales:
-        if story_height(make_story(scale)) > FRAME_HEIGHT:
+        if story_height(make_story(scale), geometry) > geometry.frame_height:
             continue  # a cheap estimate first; only a real layout decides
-        rendered = render(lambda scale=scale: make_story(scale), heading, subject)
+        rendered = render(lambda scale=scale: make_story(scale), heading, subject, geometry)
         if rendered.pages == 1:
             return rendered
-    return render(lambda: make_story(scales[0]), heading, subject)
+    return render(lambda: make_story(scales[0]), heading, subject, geometry)

@@ -1,6 +1,6 @@
-"""The set of triage forms over one draft of facts, shared by the wizard and the editor.
+"""The set of triage forms over one draft of facts, shared by the wizard and the Triage step.
 
-It keeps the forms in step (breach types choose the effect groups, the regime sets the
+It keeps the forms in step (the answers decide which questions apply, the regime sets the
 clock) and turns the forms back into one BreachFacts.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from gui.triage.forms import FactsForm, FormEnv, WhatForm, WhenForm
-from gui.triage.forms_action import ContainmentForm, RegimeForm
-from gui.triage.forms_data import DataPeopleForm, ImpactForm
+from gui.kit.fact_inputs import FactInput, FormEnv
+from gui.triage.forms import FactsForm, WhenForm
+from model.domain.catalogue import Group
 from model.domain.errors import ValidationError
 from model.domain.facts import BreachFacts
 from model.domain.validation import impossible_facts
@@ -24,12 +24,12 @@ class FormSet(QObject):
     def __init__(self, env: FormEnv, base: BreachFacts) -> None:
         super().__init__()
         self.env = env
-        self.what = WhatForm(env)
+        self.what = FactsForm(Group.WHAT, env)
         self.when = WhenForm(env)
-        self.data = DataPeopleForm(env)
-        self.impact = ImpactForm(env)
-        self.containment = ContainmentForm(env)
-        self.regime = RegimeForm(env)
+        self.data = FactsForm(Group.DATA, env)
+        self.impact = FactsForm(Group.EFFECTS, env)
+        self.containment = FactsForm(Group.CONTAINMENT, env)
+        self.regime = FactsForm(Group.REGIME, env)
         self._base = base
         for form in self.forms():
             form.edited.connect(self._edited)
@@ -37,6 +37,13 @@ class FormSet(QObject):
 
     def forms(self) -> list[FactsForm]:
         return [self.what, self.when, self.data, self.impact, self.containment, self.regime]
+
+    def input(self, key: str) -> FactInput:
+        """The input of one fact, whichever form holds it."""
+        for form in self.forms():
+            if key in form.inputs:
+                return form.inputs[key]
+        raise KeyError(key)
 
     def load(self, facts: BreachFacts) -> None:
         self._base = facts
@@ -63,15 +70,13 @@ class FormSet(QObject):
         for form in self.forms():
             if field in form.FIELDS or field.split(".")[0] in form.FIELDS:
                 return form
-        if field.startswith(("confidentiality", "integrity", "availability", "protection")):
-            return self.impact
         return None
 
     def _sync(self) -> None:
-        self.impact.set_breach_types(self.what.breach_types.values())  # type: ignore[arg-type]
-        regime = self.regime.regime.value()
-        if regime is not None:
-            self.when.set_regime(regime)  # type: ignore[arg-type]
+        facts = self.facts()
+        for form in self.forms():
+            form.update_visibility(facts)
+        self.when.set_regime(facts)
 
     def _edited(self) -> None:
         self._sync()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from gui.style import COLOURS, label
+from gui.kit.style import COLOURS, label
 from gui.triage.forms import problem_text
 from model.domain.errors import ValidationError
 from model.domain.facts import BreachFacts
@@ -23,6 +23,7 @@ class MissingPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._entries: list[tuple[str, str, bool]] = []
         self.heading = label("", "heading")
         self.note = label("", "hint")
         self.list = QListWidget()
@@ -42,18 +43,21 @@ class MissingPanel(QWidget):
             self.field_activated.emit(field)
 
     def show_facts(self, facts: BreachFacts, problems: list[ValidationError]) -> None:
-        self.list.clear()
-        for error in problems:
-            item = QListWidgetItem("⚠ " + problem_text(error))
-            item.setForeground(QColor(COLOURS["bad"]))
-            item.setData(FIELD_ROLE, error.field)
-            self.list.addItem(item)
+        """Show what is impossible and what is missing; the list is rebuilt only when its
+        entries change, not on every keystroke."""
         missing = missing_items(facts)
-        for entry in missing:
-            item = QListWidgetItem(f"{entry.label} — {entry.why}")
-            item.setData(FIELD_ROLE, entry.field)
-            item.setToolTip(entry.why)
-            self.list.addItem(item)
+        entries = [("⚠ " + problem_text(e), e.field, True) for e in problems]
+        entries += [(f"{m.label} — {m.why}", m.field, False) for m in missing]
+        if entries != self._entries:
+            self._entries = entries
+            self.list.clear()
+            for text, field, bad in entries:
+                item = QListWidgetItem(text)
+                item.setData(FIELD_ROLE, field)
+                item.setToolTip(text)
+                if bad:
+                    item.setForeground(QColor(COLOURS["bad"]))
+                self.list.addItem(item)
         done, total = triage_completeness(facts)
         if problems:
             self.heading.setText(f"{len(problems)} impossible fact"

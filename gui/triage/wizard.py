@@ -1,30 +1,34 @@
 """The triage wizard for a new breach: thin pages over the shared triage forms.
 
 Nothing is required to finish (the first hour is messy); the last page lists what is still
-missing, and impossible facts are refused by the services with the wizard left open.
+missing, and impossible facts are refused by the services with the wizard left open. What is
+typed is kept as a draft in the vault a few seconds after each change, so a crash, a kill or
+a power cut loses nothing: the next start offers it back.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
-from PySide6.QtWidgets import (
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from gui.errors import reporting
-from gui.style import label
-from gui.timeline_widget import ActionDraftList
-from gui.triage.editor import scrolled
-from gui.triage.forms import FactsForm, FormEnv
+from gui.kit.actions import ActionDraftList, DraftAction
+from gui.kit.autosave import Autosaver
+from gui.kit.errors import reporting
+from gui.kit.fact_inputs import FormEnv
+from gui.kit.style import label
+from gui.triage.forms import FactsForm
 from gui.triage.formset import FormSet
 from gui.triage.missing import MissingPanel
-from model.domain.errors import BreachDeskError
-from model.domain.facts import BreachFacts
+from gui.triage.step import REFRESH_MS, scrolled
+from model.domain.clock import iso_utc, parse_iso
+from model.domain.facts import BreachFacts, facts_from_document, facts_to_document
+from model.services.breaches import NewEvent
+from model.services.context import AppContext
+from model.services.drafts import WIZARD_SCOPE
 
 
 class PageId(IntEnum):
@@ -59,10 +63,15 @@ class FormPage(QWizardPage):
         layout.addWidget(scrolled(body))
 
 
+def _action_doc(a: DraftAction) -> dict[str, str]:
+    return {"at": iso_utc(a.at), "text": a.text, "actor": a.actor}
+
+
 class TriageWizard(QWizard):
     """Record a new breach. `created_breach_id` is set once Finish has saved it."""
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 draft: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.created_breach_id: int | None = None
@@ -70,26 +79,36 @@ class TriageWizard(QWizard):
         self._actor = profile.dpo_name
         self._base = BreachFacts(regime=profile.default_regime,
                                  controller_sector=profile.sector)
-        env = FormEnv(profile.time_zone, ctx.clock)
-        self.forms = FormSet(env, self._base)
+        self.forms = FormSet(FormEnv(profile.time_zone, ctx.clock), self._base)
         self.actions = ActionDraftList(profile.time_zone, ctx.clock, profile.dpo_name)
         self.missing = MissingPanel()
+        self.autosave = Autosaver(ctx, WIZARD_SCOPE, self.draft_state, self._draft_label,
+                                  parent=self)
+        self.autosave.failed.connect(lambda text: QMessageBox.warning(self, "Draft", text))
         self.setWindowTitle("New breach — triage")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Save breach")
         self._add_pages()
-        self.forms.edited.connect(self._refresh)
-        self.currentIdChanged.connect(lambda _id: self._refresh())
-        self.resize(940, 760)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self.forms.edited.connect(self._typed)
+        self.actions.changed.connect(self._typed)
+        self.currentIdChanged.connect(lambda _id: self._page_changed())
+        self.resize(940, 700)
+        if draft is not None:
+            self.restore_draft(draft)
         self._refresh()
 
     def _add_pages(self) -> None:
         f = self.forms
         actions_intro = label("Actions taken so far", "heading")
         actions_hint = label("Each action goes into the breach's timeline with its time and "
-                             "who did it. Add more later in the workspace.", "hint")
+                             "who did it. Press Enter to add one. Add more later in the "
+                             "workspace.", "hint")
         pages = {
             PageId.WHAT: FormPage("What happened", "Describe the breach in plain words. "
                                   "Everything can be completed later.", f.what),
@@ -106,55 +125,96 @@ class TriageWizard(QWizard):
                                     "save. Missing items can be filled in later.", f.regime,
                                     [self.missing]),
         }
-        self.actions.setMinimumHeight(260)
-        self.missing.setMinimumHeight(300)
+        self.actions.setMinimumHeight(240)
+        self.missing.setMinimumHeight(260)
         for page_id, page in pages.items():
             self.setPage(page_id, page)
         self.setStartId(PageId.WHAT)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        page = self.currentPage()
+        if isinstance(page, FormPage) and page.form.inputs:
+            next(iter(page.form.inputs.values())).widget.setFocus()
+
+    def _page_changed(self) -> None:
+        self._refresh()
+        self.focus_first_field()
+        self.autosave.schedule()
+
+    def _typed(self) -> None:
+        self._refresh_timer.start()
+        self.autosave.schedule()
+
     def _refresh(self) -> None:
-        problems = self.forms.problems()
-        self.missing.show_facts(self.forms.facts(), problems)
+        self._refresh_timer.stop()
+        self.missing.show_facts(self.forms.facts(), self.forms.problems())
 
     def facts(self) -> BreachFacts:
         return self.forms.facts()
 
+    def has_unsaved_changes(self) -> bool:
+        return self.created_breach_id is None and (self.facts() != self._base or
+                                                   bool(self.actions.actions))
+
+    # -- drafts ----------------------------------------------------------------------------
+    def _draft_label(self) -> str:
+        title = self.facts().title
+        return f"New breach: {title}" if title else "New breach (triage wizard)"
+
+    def draft_state(self) -> dict[str, Any] | None:
+        if not self.has_unsaved_changes():
+            return None
+        return {"facts": facts_to_document(self.facts()),
+                "actions": [_action_doc(a) for a in self.actions.actions],
+                "page": self.currentId()}
+
+    def restore_draft(self, state: dict[str, Any]) -> None:
+        self.forms.load(facts_from_document(state["facts"], strict=False))
+        self.actions.set_actions([DraftAction(parse_iso(a["at"]), a["text"], a["actor"])
+                                  for a in state.get("actions", [])])
+        self.autosave.adopt()
+        page = state.get("page")
+        if isinstance(page, int) and page in self.pageIds():
+            self.setStartId(page)
+
+    def keep_draft(self) -> bool:
+        """Write the draft now (before a lock or a close); False if it was refused."""
+        return self.autosave.flush()
+
+    def close_keeping_draft(self) -> None:
+        """Close for a lock: what was typed stays as a draft, offered back after unlocking."""
+        self.keep_draft()
+        QWizard.done(self, QWizard.DialogCode.Rejected)
+
+    # -- finishing -------------------------------------------------------------------------
     def done(self, result: int) -> None:
         """Finish saves (the wizard stays open when the services refuse); Cancel with
         something typed asks first, so a slip does not lose the first hour's notes."""
         if result == QWizard.DialogCode.Accepted:
             if not self._create():
                 return
-        elif self.created_breach_id is None and self.facts() != self._base:
+        elif self.has_unsaved_changes():
             answer = QMessageBox.question(
                 self, "Discard this triage?", "Nothing has been saved yet. Close the wizard "
                 "and discard what you typed?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        self.autosave.forget()
         super().done(result)
 
     def _create(self) -> bool:
         if self.created_breach_id is not None:
             return True
+        events = [NewEvent(a.at, a.text, a.actor) for a in self.actions.actions]
         with reporting(self, "Saving the breach") as outcome:
-            breach = self._ctx.breaches.create(self.facts(), actor=self._actor)
+            breach = self._ctx.breaches.create(self.facts(), actor=self._actor,
+                                               actions=events)
         if outcome.failed:
             self._refresh()
             return False
         self.created_breach_id = breach.id
-        self._save_actions(breach.id, breach.reference)
         return True
-
-    def _save_actions(self, breach_id: int, reference: str) -> None:
-        failed: list[str] = []
-        for action in self.actions.actions:
-            try:
-                self._ctx.breaches.add_event(breach_id, action.at, action.text, action.actor,
-                                             kind="action")
-            except BreachDeskError as err:
-                failed.append(f"• {action.text}: {err}")
-        if failed:
-            QMessageBox.warning(
-                self, "Some actions were not recorded",
-                f"{reference} was saved, but these actions could not be added to its "
-                "timeline:\n\n" + "\n".join(failed) + "\n\nAdd them from the workspace.")

@@ -13,13 +13,8 @@ from typing import Any
 from model.domain.clock import DEFAULT_ZONE, format_local, to_zone
 from model.domain.enums import Regime, RiskLevel
 from model.domain.errors import ValidationError
-from model.domain.records import (
-    AssessmentRecord,
-    Breach,
-    DecisionRecord,
-    Restriction,
-    TimelineEvent,
-)
+from model.domain.records import Restriction
+from model.domain.risk.stored import AssessmentResult
 from model.domain.validation import CLOCK_SKEW
 
 # A departure or a restriction must be explained in more than a word or two: the ICO asks
@@ -75,9 +70,12 @@ class Recommendation:
 
 
 def recommendation_of(result: Any) -> Recommendation:
-    """Accept an engine Assessment or its breach-assessment/1 document."""
+    """Accept a stored AssessmentResult, an engine Assessment or its document."""
     if isinstance(result, Recommendation):
         return result
+    if isinstance(result, AssessmentResult):
+        return Recommendation(result.risk, result.notify_ico, result.notify_data_subjects,
+                              result.exemption)
     if isinstance(result, Mapping):
         return Recommendation(RiskLevel(result["risk"]), bool(result["notify_ico"]),
                               bool(result["notify_data_subjects"]),
@@ -196,90 +194,3 @@ def check_decision(draft: DecisionDraft, result: Any, regime: Regime, now: datet
     errors = decision_problems(draft, result, regime, now, zone)
     if errors:
         raise DecisionRefusedError(errors)
-
-
-# -- the register record of a breach decided "not notifiable" (Art. 33(5)) --------------
-
-@dataclass(frozen=True)
-class RecordSection:
-    heading: str
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RegisterRecord:
-    """The one-page record for the breach register: what the ICO would ask to see."""
-
-    title: str
-    sections: tuple[RecordSection, ...]
-
-    def as_text(self) -> str:
-        parts = [self.title, "=" * len(self.title)]
-        for s in self.sections:
-            parts += ["", s.heading, *(f"  {line}" for line in s.lines)]
-        return "\n".join(parts) + "\n"
-
-
-_MARKS = {"raises": "+", "lowers": "−", "neutral": "="}
-
-
-def _labels(items: tuple[Any, ...]) -> str:
-    return "; ".join(i.label for i in items) or "not recorded"
-
-
-def _count(value: int | None) -> str:
-    return "not known" if value is None else f"{value:,}"
-
-
-def _decision_lines(rec: Recommendation, d: DecisionRecord) -> tuple[str, ...]:
-    lines = [f"Notify the ICO: {'yes' if d.notify_ico else 'no'} (recommended: "
-             f"{'yes' if rec.notify_ico else 'no'})."]
-    if d.notify_ico_reason:
-        lines.append(f"Reason: {d.notify_ico_reason}")
-    lines.append(f"Tell the people affected: {'yes' if d.notify_subjects else 'no'} "
-                 f"(recommended: {'yes' if rec.notify_subjects else 'no'}).")
-    if d.notify_subjects_reason:
-        lines.append(f"Reason: {d.notify_subjects_reason}")
-    if d.restriction is not None:
-        lines += [f"Restricted under DPA 2018 s.68: "
-                  f"{RestrictionGround(d.restriction.ground).label}.",
-                  f"Reasoning: {d.restriction.reasoning}",
-                  f"Review on {d.restriction.review_on:%d %b %Y}."]
-    return tuple(lines)
-
-
-def register_record(breach: Breach, assessment: AssessmentRecord, decision: DecisionRecord,
-                    actions: tuple[TimelineEvent, ...] = (),
-                    zone: str = DEFAULT_ZONE) -> RegisterRecord:
-    """The record of a breach decided not notifiable: facts, effects, remedial action, and
-    the reasoning for not notifying, as Art. 33(5) asks."""
-    f, doc = assessment.facts, assessment.result  # the facts the reasoning rested on
-    rec = recommendation_of(doc)
-    sev = doc.get("severity", {})
-    when = [f"{label}: {format_local(value, zone) or 'not recorded'}" for label, value in
-            (("Began", f.occurred_at), ("Discovered", f.discovered_at),
-             ("Became aware", f.aware_at))]
-    sections = (
-        RecordSection("The breach", (f"{breach.reference}: {breach.title or 'untitled'}",
-                                     f"Rules: {f.regime.label}.", *when)),
-        RecordSection("What happened", (f.summary or "Not recorded.",)),
-        RecordSection("Data and people", (
-            f"Kinds of data: {_labels(f.data_categories)}.",
-            f"People: {_labels(f.data_subject_categories)}; number: "
-            f"{_count(f.subjects_count)}; records: {_count(f.records_count)}.")),
-        RecordSection("Likely consequences", (_labels(f.consequences) + ".",)),
-        RecordSection("Remedial action", tuple(
-            f"{format_local(e.at, zone)}: {e.text}" for e in actions) or ("None recorded.",)),
-        RecordSection(f"Risk assessment (version {assessment.version}, "
-                      f"{format_local(assessment.created_at, zone)})", (
-            f"Result: {rec.risk.label}; severity {sev.get('score', '?')} "
-            f"({str(sev.get('band', '?')).replace('_', ' ')}), method "
-            f"{assessment.method_version}.",
-            *(f"{_MARKS.get(r['effect'], '=')} {r['text']}" for r in doc.get("reasons", [])),
-            *(f"Assumed: {a}" for a in doc.get("assumptions", [])))),
-        RecordSection("Decision", (*_decision_lines(rec, decision),
-                                   f"Decided by {decision.decided_by} on "
-                                   f"{format_local(decision.decided_at, zone)}.")),
-    )
-    return RegisterRecord(f"Breach register record: {breach.reference} (not notified to the "
-                          "ICO)", sections)

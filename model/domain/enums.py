@@ -86,8 +86,20 @@ class SubjectCategory(_Labelled):
     PATIENTS = "patients", "Patients"
     CHILDREN = "children", "Children"
     VULNERABLE_ADULTS = "vulnerable_adults", "Vulnerable adults"
+    # Law enforcement (DPA 2018 Part 3, s.31 purposes): the people a force's records hold.
+    VICTIMS = "victims_complainants", "Victims or complainants"
+    WITNESSES = "witnesses", "Witnesses"
+    SUSPECTS = "suspects_offenders", "Suspects or alleged offenders"
+    IN_CUSTODY = "people_in_custody", "People in custody"
     OTHER = "other", "Other"
     NOT_YET_KNOWN = "not_yet_known", "Not yet known"
+
+
+# Categories of people only a law-enforcement controller is likely to hold.
+LAW_ENFORCEMENT_SUBJECTS = frozenset({
+    SubjectCategory.VICTIMS, SubjectCategory.WITNESSES, SubjectCategory.SUSPECTS,
+    SubjectCategory.IN_CUSTODY,
+})
 
 
 class Identifiability(_Labelled):

@@ -95,6 +95,8 @@ class BreachFacts:
     aware_note: str = ""
     processor_name: str = ""
     processor_notified_at: datetime | None = None
+    # True: a processor is involved but did not tell us (we found the breach ourselves).
+    processor_found_by_us: bool | None = None
     subjects_count_low: int | None = None
     records_count_low: int | None = None
     recovery_note: str = ""
@@ -111,6 +113,7 @@ _DATETIMES = ("occurred_at", "discovered_at", "aware_at", "ended_at", "processor
 _TEXTS = ("summary", "title", "how_found", "found_by", "aware_note", "processor_name",
           "recovery_note")
 _COUNTS = ("subjects_count", "records_count", "subjects_count_low", "records_count_low")
+_BOOLS = ("malicious", "mitigated", "ongoing", "processor_found_by_us")
 _LISTS: dict[str, type[StrEnum]] = {
     "breach_types": BreachType,
     "data_categories": DataCategory,
@@ -246,7 +249,7 @@ def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
     for name in _COUNTS:
         if name in doc:
             kwargs[name] = _count(doc[name], name)
-    for name in ("malicious", "mitigated", "ongoing"):
+    for name in _BOOLS:
         if name in doc:
             kwargs[name] = _bool(doc[name], name)
     for name in _NESTED:
@@ -296,7 +299,7 @@ def facts_to_document(facts: BreachFacts) -> dict[str, Any]:
     for name in _COUNTS:
         if getattr(facts, name) is not None:
             doc[name] = getattr(facts, name)
-    for name in ("malicious", "mitigated", "ongoing"):
+    for name in _BOOLS:
         if getattr(facts, name) is not None:
             doc[name] = getattr(facts, name)
     for name in _NESTED:

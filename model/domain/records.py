@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from model.domain.clock import DEFAULT_ZONE
 from model.domain.enums import BreachStatus, Regime, Sector
 from model.domain.facts import BreachFacts
+from model.domain.risk.stored import AssessmentResult
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,8 @@ class Breach:
 class AssessmentRecord:
     """One stored version of a breach's risk assessment.
 
-    `facts` is the snapshot the engine saw; `result` is its breach-assessment/1 document.
+    `facts` is the snapshot the engine saw and `result` what it said; `sha256` is the
+    digest of that frozen snapshot.
     """
 
     id: int
@@ -83,9 +84,10 @@ class AssessmentRecord:
     version: int
     method_version: str
     facts: BreachFacts
-    result: dict[str, Any]
+    result: AssessmentResult
     created_at: datetime
     created_by: str = ""
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,3 +115,15 @@ class DecisionRecord:
     decided_by: str
     decided_at: datetime
     recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Unsaved work kept in the vault for one editor (`scope`), e.g. "wizard" or
+    "breach:7:triage". `payload` is the editor's own JSON-able state."""
+
+    scope: str
+    label: str
+    payload: dict[str, object]
+    saved_at: datetime
+    breach_id: int | None = None

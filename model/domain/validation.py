@@ -7,12 +7,11 @@ Field names are BreachFacts attribute names, dotted for nested parts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from model.domain.catalogue import CATALOGUE
 from model.domain.clock import format_local, require_aware
-from model.domain.enums import BreachType, DataCategory, SubjectCategory, YesNoUnknown
 from model.domain.errors import ValidationError
 from model.domain.facts import BreachFacts
 
@@ -128,94 +127,17 @@ class MissingItem:
     why: str
 
 
-@dataclass(frozen=True)
-class _Check:
-    item: MissingItem
-    missing: Callable[[BreachFacts], bool]
-    applies: Callable[[BreachFacts], bool] = lambda facts: True
-
-
-def _only_unknown(items: tuple[object, ...], unknown: object) -> bool:
-    return not items or set(items) == {unknown}
-
-
-def _has_type(kind: BreachType) -> Callable[[BreachFacts], bool]:
-    return lambda facts: kind in facts.breach_types
-
-
-def _check(field: str, label: str, why: str, missing: Callable[[BreachFacts], bool],
-           applies: Callable[[BreachFacts], bool] | None = None) -> _Check:
-    item = MissingItem(field, label, why)
-    return _Check(item, missing) if applies is None else _Check(item, missing, applies)
-
-
-_CONF = _has_type(BreachType.CONFIDENTIALITY)
-_INTEG = _has_type(BreachType.INTEGRITY)
-_AVAIL = _has_type(BreachType.AVAILABILITY)
-
-# In the order the triage screen asks; a change here changes what "still to find out" shows.
-_CHECKS: tuple[_Check, ...] = (
-    _check("title", "A short title", "Lets you find this breach in the list.",
-           lambda f: not f.title.strip()),
-    _check("summary", "What happened", "The nature of the breach is the first thing the "
-           "ICO asks (Art. 33(3)(a)).", lambda f: not f.summary.strip()),
-    _check("occurred_at", "When it happened", "The ICO form asks when the breach began; "
-           "it also shows how long the data was exposed.", lambda f: f.occurred_at is None),
-    _check("discovered_at", "When it was discovered", "The ICO form asks when you found "
-           "out; the time to detect goes into the yearly statistics.",
-           lambda f: f.discovered_at is None),
-    _check("aware_at", "When you became aware", "Awareness starts the notification clock; "
-           "without it no deadline can be shown.", lambda f: f.aware_at is None),
-    _check("how_found", "How it was found", "The ICO form asks how you found out.",
-           lambda f: not f.how_found.strip()),
-    _check("ongoing", "Whether it is still going on", "An ongoing breach needs containing "
-           "before anything else.", lambda f: f.ongoing is None),
-    _check("ended_at", "When it ended", "Shows how long people were exposed.",
-           lambda f: f.ended_at is None, lambda f: f.ongoing is False),
-    _check("breach_types", "Type of breach", "Confidentiality, integrity or availability: "
-           "each weighs differently in the risk assessment.", lambda f: not f.breach_types),
-    _check("data_categories", "Kinds of personal data", "Sensitive data makes harm more "
-           "likely; the ICO asks for the categories (Art. 33(3)(a)).",
-           lambda f: _only_unknown(f.data_categories, DataCategory.NOT_YET_KNOWN)),
-    _check("data_subject_categories", "Who the people are", "Children and vulnerable "
-           "adults raise the risk; the ICO asks for the categories of people.",
-           lambda f: _only_unknown(f.data_subject_categories, SubjectCategory.NOT_YET_KNOWN)),
-    _check("subjects_count", "How many people", "The ICO asks for the approximate number "
-           "of people affected (Art. 33(3)(a)).", lambda f: f.subjects_count is None),
-    _check("records_count", "How many records", "The ICO asks for the approximate number "
-           "of records (Art. 33(3)(a)).", lambda f: f.records_count is None),
-    _check("confidentiality.exposure", "Who could see the data", "The wider the exposure, "
-           "the higher the risk; it also shows what containment is needed.",
-           lambda f: f.confidentiality is None or f.confidentiality.exposure is None, _CONF),
-    _check("confidentiality.access", "Whether it was viewed or taken", "Evidence of access "
-           "changes the likelihood of harm.",
-           lambda f: f.confidentiality is None or f.confidentiality.access is None, _CONF),
-    _check("integrity.recoverable", "Whether the altered data can be restored",
-           "Unrecoverable changes weigh more in the risk assessment.",
-           lambda f: f.integrity is None or f.integrity.recoverable is None, _INTEG),
-    _check("availability.loss", "Whether the loss is temporary or permanent",
-           "A permanent loss weighs more in the risk assessment.",
-           lambda f: f.availability is None or f.availability.loss is None, _AVAIL),
-    _check("cyber_incident", "Whether it was a cyber incident", "The ICO form asks, and "
-           "a cyber incident brings its own questions.",
-           lambda f: f.cyber_incident in (None, YesNoUnknown.UNKNOWN)),
-    _check("malicious", "Whether it was deliberate", "Malicious intent makes harm more "
-           "likely.", lambda f: f.malicious is None),
-    _check("consequences", "Likely consequences for the people", "The ICO asks for the "
-           "likely consequences (Art. 33(3)(c)).", lambda f: not f.consequences),
-    _check("processor_notified_at", "When the processor told you", "You are normally aware "
-           "once the processor tells you; record both moments (Art. 33(2)).",
-           lambda f: f.processor_notified_at is None, lambda f: bool(f.processor_name.strip())),
-)
-
-
 def missing_items(facts: BreachFacts) -> list[MissingItem]:
-    """What triage has still to find out, in the order the triage screen asks."""
-    return [c.item for c in _CHECKS if c.applies(facts) and c.missing(facts)]
+    """What triage has still to find out, in catalogue order (the order triage asks).
+
+    Which facts count, and when, is set by each catalogue entry's `missing` rule; the
+    reasons cite the law of the breach's regime.
+    """
+    return [MissingItem(spec.key, spec.missing.label, spec.why(facts))
+            for spec in CATALOGUE if spec.missing is not None and spec.outstanding(facts)]
 
 
 def triage_completeness(facts: BreachFacts) -> tuple[int, int]:
     """(done, total) over the triage questions that apply to these facts."""
-    applicable = [c for c in _CHECKS if c.applies(facts)]
-    missing = sum(1 for c in applicable if c.missing(facts))
-    return len(applicable) - missing, len(applicable)
+    tracked = [spec for spec in CATALOGUE if spec.tracked(facts)]
+    return len(tracked) - sum(1 for spec in tracked if spec.outstanding(facts)), len(tracked)

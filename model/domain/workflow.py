@@ -84,3 +84,39 @@ def check_transition(old: BreachStatus, new: BreachStatus, reason: str | None = 
         raise WorkflowError(
             f"Moving a breach from {old.label.lower()} to {new.label.lower()} needs a "
             "reason, so the record shows why an earlier decision changed.")
+
+
+# -- the status that follows an action (tested without a database) ----------------------
+
+Move = tuple[BreachStatus, str]  # the status to move to, and the note for the timeline
+
+
+def moves_after_assessment(status: BreachStatus) -> tuple[Move, ...]:
+    """Recording an assessment of an open breach marks it assessed."""
+    if status is _S.CLOSED:
+        raise WorkflowError("The breach is closed: reopen it before assessing it again.")
+    return ((_S.ASSESSED, ""),) if status is _S.OPEN else ()
+
+
+def moves_after_decision(status: BreachStatus, notify_ico: bool) -> tuple[Move, ...]:
+    """The status moves a recorded decision brings, in order.
+
+    A decision not to notify makes an assessed breach not notifiable; a decision to notify
+    takes a not-notifiable breach back to assessed. A notification already made cannot be
+    undone by a decision.
+    """
+    if status is _S.CLOSED:
+        raise WorkflowError("The breach is closed: reopen it before recording a decision.")
+    if status is _S.NOTIFIED and not notify_ico:
+        raise WorkflowError("The ICO has already been notified: a notification cannot be "
+                            "undone, so the decision cannot be 'do not notify'. Record new "
+                            "facts as a follow-up instead.")
+    moves: list[Move] = []
+    if status is _S.OPEN:
+        moves.append((_S.ASSESSED, ""))
+        status = _S.ASSESSED
+    if not notify_ico and status is _S.ASSESSED:
+        moves.append((_S.NOT_NOTIFIABLE, ""))
+    elif notify_ico and status is _S.NOT_NOTIFIABLE:
+        moves.append((_S.ASSESSED, "New decision: notify the ICO."))
+    return tuple(moves)

@@ -1,9 +1,10 @@
-"""Breaches: create, edit facts, timeline, status workflow, breach-facts/1 import/export."""
+"""Breaches: create (with first actions), edit facts, timeline, status workflow, and the
+breach-facts/1 import/export."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import fields, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -11,50 +12,44 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from model.domain.clock import iso_utc, parse_iso, require_aware
-from model.domain.enums import BreachStatus, Regime
+from model.domain.closing import close_problems
+from model.domain.enums import BreachStatus
 from model.domain.errors import NotFoundError, ValidationError, WorkflowError
 from model.domain.facts import BreachFacts, facts_from_document, facts_to_document
 from model.domain.records import Breach, BreachSummary, TimelineEvent
 from model.domain.validation import CLOCK_SKEW, check_facts
 from model.domain.workflow import check_transition
+from model.services import journal
+from model.services.cases import read_case
 from model.services.unit import Database
+from model.storage import mapping
 from model.storage.orm import BreachRow, DecisionRow, TimelineRow
 
 EXPORT_KEY = "breach_desk"  # extra property carrying reference, status and timeline
 
 
-def _facts(row: BreachRow) -> BreachFacts:
-    return facts_from_document(json.loads(row.facts_json), strict=False)
+@dataclass(frozen=True)
+class NewEvent:
+    """A timeline entry to add (e.g. a containment action typed in the wizard)."""
 
-
-def to_breach(row: BreachRow) -> Breach:
-    return Breach(id=row.id, reference=row.reference, status=BreachStatus(row.status),
-                  facts=_facts(row), notified_at=row.notified_at,
-                  created_at=row.created_at, updated_at=row.updated_at)
-
-
-def to_summary(row: BreachRow) -> BreachSummary:
-    return BreachSummary(id=row.id, reference=row.reference, title=row.title,
-                         status=BreachStatus(row.status), regime=Regime(row.regime),
-                         aware_at=row.aware_at, notified_at=row.notified_at,
-                         created_at=row.created_at, updated_at=row.updated_at)
-
-
-def to_event(row: TimelineRow) -> TimelineEvent:
-    return TimelineEvent(id=row.id, breach_id=row.breach_id, at=row.at, kind=row.kind,
-                         text=row.text, actor=row.actor, recorded_at=row.recorded_at)
-
-
-def _store_facts(row: BreachRow, facts: BreachFacts) -> None:
-    row.facts_json = json.dumps(facts_to_document(facts), ensure_ascii=False, sort_keys=True)
-    row.title = facts.title
-    row.regime = facts.regime.value
-    row.aware_at = facts.aware_at
+    at: datetime
+    text: str
+    actor: str = ""
+    kind: str = "action"
 
 
 def changed_fields(old: BreachFacts, new: BreachFacts) -> list[str]:
     return [f.name for f in fields(BreachFacts)
             if f.name != "extra" and getattr(old, f.name) != getattr(new, f.name)]
+
+
+def _check_event(event: NewEvent, now: datetime) -> NewEvent:
+    if not event.text.strip():
+        raise ValidationError("text", "say what was done")
+    at = require_aware(event.at, "time")
+    if at > now + CLOCK_SKEW:
+        raise ValidationError("at", "cannot be in the future")
+    return replace(event, at=at, text=event.text.strip())
 
 
 class BreachService:
@@ -70,7 +65,7 @@ class BreachService:
 
     def get(self, breach_id: int) -> Breach:
         with self._db.unit() as session:
-            return to_breach(self._row(session, breach_id))
+            return mapping.to_breach(self._row(session, breach_id))
 
     def get_by_reference(self, reference: str) -> Breach:
         with self._db.unit() as session:
@@ -78,12 +73,14 @@ class BreachService:
                 BreachRow.reference == reference.strip().upper()))
             if row is None:
                 raise NotFoundError(f"No breach with reference {reference}.")
-            return to_breach(row)
+            return mapping.to_breach(row)
 
     def list(self) -> list[BreachSummary]:
+        """Every breach as a list row: selected columns only, no facts parsed."""
         with self._db.unit() as session:
-            rows = session.scalars(select(BreachRow).order_by(BreachRow.id)).all()
-            return [to_summary(r) for r in rows]
+            rows = session.execute(select(*mapping.SUMMARY_COLUMNS)
+                                   .order_by(BreachRow.id)).all()
+            return [mapping.to_summary(r) for r in rows]
 
     def count(self) -> int:
         with self._db.unit() as session:
@@ -93,37 +90,46 @@ class BreachService:
         with self._db.unit() as session:
             rows = session.scalars(select(TimelineRow).where(TimelineRow.breach_id == breach_id)
                                    .order_by(TimelineRow.at, TimelineRow.id)).all()
-            return [to_event(r) for r in rows]
+            return [mapping.to_event(r) for r in rows]
 
     # -- writing ---------------------------------------------------------------------
-    def _next_reference(self, session: Session, now: datetime) -> str:
+    @staticmethod
+    def _next_reference(session: Session, now: datetime) -> str:
+        """The year's next reference, from the highest one (an indexed lookup)."""
         prefix = f"BR-{now.year}-"
-        refs = session.scalars(select(BreachRow.reference)
-                               .where(BreachRow.reference.like(prefix + "%"))).all()
-        numbers = [int(r[len(prefix):]) for r in refs if r[len(prefix):].isdigit()]
-        return f"{prefix}{max(numbers, default=0) + 1:04d}"
-
-    def _add_event(self, session: Session, row: BreachRow, at: datetime, kind: str,
-                   text: str, actor: str) -> TimelineRow:
-        event = TimelineRow(breach_id=row.id, at=require_aware(at), kind=kind, text=text,
-                            actor=actor, recorded_at=self._db.clock())
-        session.add(event)
-        return event
+        last = session.scalar(select(BreachRow.reference)
+                              .where(BreachRow.reference.like(prefix + "%"))
+                              .order_by(func.length(BreachRow.reference).desc(),
+                                        BreachRow.reference.desc()).limit(1))
+        tail = last[len(prefix):] if last else ""
+        number = int(tail) if tail.isdigit() else 0
+        return f"{prefix}{number + 1:04d}"
 
     def create(self, facts: BreachFacts, actor: str = "",
-               status: BreachStatus = BreachStatus.OPEN) -> Breach:
-        """A new breach from (possibly incomplete) facts; impossible facts are refused."""
+               actions: Iterable[NewEvent] = (), note: str = "") -> Breach:
+        """A new breach from (possibly incomplete) facts, with its first actions, in one
+        transaction: impossible facts or a bad action save nothing at all."""
         now = self._db.clock()
         check_facts(facts, now)
+        events = [_check_event(e, now) for e in actions]
         with self._db.unit() as session:
-            row = BreachRow(reference=self._next_reference(session, now), status=status.value,
-                            created_at=now, updated_at=now)
-            _store_facts(row, facts)
-            session.add(row)
+            row = self._insert(session, facts, now)
+            text = (note or "Breach recorded as {reference}.").format(reference=row.reference)
+            journal.record(session, row, at=now, kind="created", text=text, actor=actor,
+                           now=now)
+            for e in events:
+                journal.record(session, row, at=e.at, kind=e.kind, text=e.text,
+                               actor=e.actor, now=now)
             session.flush()
-            self._add_event(session, row, now, "created",
-                            f"Breach recorded as {row.reference}.", actor)
-            return to_breach(row)
+            return mapping.to_breach(row)
+
+    def _insert(self, session: Session, facts: BreachFacts, now: datetime) -> BreachRow:
+        row = BreachRow(reference=self._next_reference(session, now),
+                        status=BreachStatus.OPEN.value, created_at=now, updated_at=now)
+        mapping.store_facts(row, facts)
+        session.add(row)
+        session.flush()
+        return row
 
     def update_facts(self, breach_id: int, facts: BreachFacts, actor: str = "") -> Breach:
         """Save edited facts; the timeline notes which fields changed."""
@@ -132,7 +138,7 @@ class BreachService:
         with self._db.unit() as session:
             row = self._row(session, breach_id)
             self._replace_facts(session, row, facts, now, actor)
-            return to_breach(row)
+            return mapping.to_breach(row)
 
     def save_changes(self, breach_id: int, base: BreachFacts, edited: BreachFacts,
                      actor: str = "") -> Breach:
@@ -145,35 +151,32 @@ class BreachService:
         changed = changed_fields(base, edited)
         with self._db.unit() as session:
             row = self._row(session, breach_id)
-            merged = replace(_facts(row), **{name: getattr(edited, name) for name in changed})
+            merged = replace(mapping.facts_of(row),
+                             **{name: getattr(edited, name) for name in changed})
             check_facts(merged, now)
             self._replace_facts(session, row, merged, now, actor)
-            return to_breach(row)
+            return mapping.to_breach(row)
 
     def _replace_facts(self, session: Session, row: BreachRow, facts: BreachFacts,
                        now: datetime, actor: str) -> None:
-        changed = changed_fields(_facts(row), facts)
+        changed = changed_fields(mapping.facts_of(row), facts)
         if not changed:
             return
-        _store_facts(row, facts)
-        row.updated_at = now
-        self._add_event(session, row, now, "edit",
-                        "Facts updated: " + ", ".join(changed) + ".", actor)
+        mapping.store_facts(row, facts)
+        journal.record(session, row, at=now, kind="edit",
+                       text="Facts updated: " + ", ".join(changed) + ".", actor=actor, now=now)
 
     def add_event(self, breach_id: int, at: datetime, text: str, actor: str = "",
                   kind: str = "action") -> TimelineEvent:
         """Append a timeline entry (e.g. a containment action). Entries are never edited."""
-        if not text.strip():
-            raise ValidationError("text", "say what was done")
-        at = require_aware(at, "time")
-        if at > self._db.clock() + CLOCK_SKEW:
-            raise ValidationError("at", "cannot be in the future")
+        now = self._db.clock()
+        event = _check_event(NewEvent(at, text, actor, kind), now)
         with self._db.unit() as session:
             row = self._row(session, breach_id)
-            event = self._add_event(session, row, at, kind, text.strip(), actor)
-            row.updated_at = self._db.clock()
+            added = journal.record(session, row, at=event.at, kind=kind, text=event.text,
+                                   actor=actor, now=now)
             session.flush()
-            return to_event(event)
+            return mapping.to_event(added)
 
     def change_status(self, breach_id: int, new: BreachStatus, actor: str = "",
                       note: str = "", at: datetime | None = None) -> Breach:
@@ -185,7 +188,7 @@ class BreachService:
         with self._db.unit() as session:
             row = self._row(session, breach_id)
             move_status(session, row, new, actor=actor, at=at, now=now, note=note)
-            return to_breach(row)
+            return mapping.to_breach(row)
 
     # -- exchange --------------------------------------------------------------------
     def export_document(self, breach_id: int) -> dict[str, Any]:
@@ -215,19 +218,8 @@ class BreachService:
             block = {}
         facts = facts_from_document(doc)
         events = _parse_events(block)
-        now = self._db.clock()
-        check_facts(facts, now)
-        with self._db.unit() as session:
-            row = BreachRow(reference=self._next_reference(session, now),
-                            status=BreachStatus.OPEN.value, created_at=now, updated_at=now)
-            _store_facts(row, facts)
-            session.add(row)
-            session.flush()
-            self._add_event(session, row, now, "created",
-                            f"Breach imported from breach-facts/1 as {row.reference}.", actor)
-            for at, kind, text, who in events:
-                self._add_event(session, row, at, kind, text, who)
-            return to_breach(row)
+        return self.create(facts, actor, events, note="Breach imported from breach-facts/1 "
+                           "as {reference}.")
 
 
 def move_status(session: Session, row: BreachRow, new: BreachStatus, *, actor: str,
@@ -238,14 +230,16 @@ def move_status(session: Session, row: BreachRow, new: BreachStatus, *, actor: s
     if new is BreachStatus.NOT_NOTIFIABLE and not _decided_not_to_notify(session, row):
         raise WorkflowError(
             "A breach becomes 'not notifiable' by recording that decision, with its "
-            "reasoning, in the Risk step (Art. 33(5) asks for the reasoning).")
+            "reasoning, in the Risk step (the law asks for the reasoning to be recorded).")
+    if new is BreachStatus.CLOSED:
+        problems = close_problems(read_case(session, row.id))
+        if problems:
+            raise WorkflowError("The breach cannot be closed yet: " + " ".join(problems))
     row.status = new.value
     if new is BreachStatus.NOTIFIED:
         row.notified_at = at
-    row.updated_at = now
     text = f"Status: {old.label} → {new.label}. {note}".strip()
-    session.add(TimelineRow(breach_id=row.id, at=at, kind="status", text=text, actor=actor,
-                            recorded_at=now))
+    journal.record(session, row, at=at, kind="status", text=text, actor=actor, now=now)
 
 
 def _decided_not_to_notify(session: Session, row: BreachRow) -> bool:
@@ -254,7 +248,7 @@ def _decided_not_to_notify(session: Session, row: BreachRow) -> bool:
     return latest is not None and not latest.notify_ico
 
 
-def _parse_events(block: Any) -> list[tuple[datetime, str, str, str]]:
+def _parse_events(block: Any) -> list[NewEvent]:
     if not isinstance(block, dict):
         raise ValidationError(EXPORT_KEY, "must be an object")
     items = block.get("timeline") or []
@@ -270,8 +264,6 @@ def _parse_events(block: Any) -> list[tuple[datetime, str, str, str]]:
         except ValueError:
             raise ValidationError(f"{path}.at", "must be an ISO 8601 date-time with offset") \
                 from None
-        out.append((at, str(item.get("kind") or "action"), item["text"],
-                    str(item.get("actor") or "")))
+        out.append(NewEvent(at, item["text"], str(item.get("actor") or ""),
+                            str(item.get("kind") or "action")))
     return out
-
-

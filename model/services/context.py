@@ -10,6 +10,9 @@ from sqlalchemy import func, select
 from model.domain.clock import Clock, utc_now
 from model.services.assessments import AssessmentService
 from model.services.breaches import BreachService
+from model.services.cases import CaseService
+from model.services.documents import DocumentService
+from model.services.drafts import DraftService
 from model.services.organisation import OrganisationService
 from model.services.unit import Database
 from model.storage import migrate
@@ -38,7 +41,10 @@ class AppContext:
         self.clock = clock
         self.organisation = OrganisationService(self.db)
         self.breaches = BreachService(self.db)
-        self.assessments = AssessmentService(self.db, self.breaches)
+        self.assessments = AssessmentService(self.db)
+        self.cases = CaseService(self.db)
+        self.documents = DocumentService(self.db, self.cases)
+        self.drafts = DraftService(self.db)
 
     @property
     def data_dir(self) -> Path:

@@ -120,7 +120,7 @@ CONTAINMENT = {
 def _assess_and_decide(ctx: AppContext, breach_id: int, dpo: str) -> None:
     """Record an assessment, and for a breach the engine calls record-only, the decision."""
     assessment = ctx.assessments.assess(breach_id, actor=dpo)
-    if assessment.result["notify_ico"]:
+    if assessment.result.notify_ico:
         return
     ctx.assessments.record_decision(breach_id, assessment.id, DecisionDraft(
         notify_ico=False, notify_subjects=False, decided_by=dpo, decided_at=ctx.clock()))

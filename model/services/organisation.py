@@ -5,21 +5,11 @@ from __future__ import annotations
 from dataclasses import fields
 from zoneinfo import available_timezones
 
-from model.domain.enums import Regime, Sector
 from model.domain.errors import ValidationError
 from model.domain.records import OrganisationProfile
 from model.services.unit import Database
+from model.storage.mapping import to_profile
 from model.storage.orm import OrganisationRow
-
-
-def _to_record(row: OrganisationRow | None) -> OrganisationProfile:
-    if row is None:
-        return OrganisationProfile()
-    return OrganisationProfile(
-        name=row.name, address=row.address, sector=Sector(row.sector),
-        ico_registration=row.ico_registration, dpo_name=row.dpo_name,
-        dpo_email=row.dpo_email, dpo_phone=row.dpo_phone,
-        default_regime=Regime(row.default_regime), time_zone=row.time_zone)
 
 
 def validate_profile(profile: OrganisationProfile) -> None:
@@ -38,7 +28,7 @@ class OrganisationService:
 
     def get(self) -> OrganisationProfile:
         with self._db.unit() as session:
-            return _to_record(session.get(OrganisationRow, 1))
+            return to_profile(session.get(OrganisationRow, 1))
 
     def save(self, profile: OrganisationProfile) -> OrganisationProfile:
         validate_profile(profile)

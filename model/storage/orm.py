@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -62,13 +72,35 @@ class BreachRow(Base):
     regime: Mapped[str] = mapped_column(String(32), default="uk_gdpr")
     aware_at: Mapped[datetime | None]
     notified_at: Mapped[datetime | None]
-    # The breach-facts/1 document (with Breach Desk's extra properties), as JSON text.
+    # The facts as a storage document (model.storage.facts_codec), as JSON text.
     facts_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # Copies of facts the register filters, sorts and counts on, kept in step with
+    # facts_json by model.storage.mapping (the only writer), so no query parses JSON.
+    occurred_at: Mapped[datetime | None]
+    discovered_at: Mapped[datetime | None]
+    deadline_at: Mapped[datetime | None] = mapped_column(index=True)
+    subjects_count: Mapped[int | None] = mapped_column(BigInteger)
+    records_count: Mapped[int | None] = mapped_column(BigInteger)
+    cyber_incident: Mapped[str | None] = mapped_column(String(16))
 
     events: Mapped[list[TimelineRow]] = relationship(
         back_populates="breach", order_by="TimelineRow.at", cascade="all, delete-orphan")
+    tags: Mapped[list[BreachTagRow]] = relationship(cascade="all, delete-orphan")
+
+
+class BreachTagRow(Base):
+    """One value of a many-valued fact (a data category, a breach type, a kind of person),
+    so counts by category are one SQL query."""
+
+    __tablename__ = "breach_tag"
+    __table_args__ = (Index("ix_breach_tag_kind_value", "kind", "value"),)
+
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class TimelineRow(Base):
@@ -101,6 +133,8 @@ class AssessmentRow(Base):
     result_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(Text, default="")
+    # SHA-256 of the frozen snapshot {"facts": ..., "result": ...} (model.domain.snapshot).
+    sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class DecisionRow(Base):
@@ -121,3 +155,18 @@ class DecisionRow(Base):
     decided_by: Mapped[str] = mapped_column(Text)
     decided_at: Mapped[datetime]
     recorded_at: Mapped[datetime]
+
+
+class DraftRow(Base):
+    """Unsaved work kept inside the vault: one per editor (`scope`), replaced on each
+    autosave, removed once the work is saved or discarded on purpose."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(120), unique=True)
+    breach_id: Mapped[int | None] = mapped_column(ForeignKey("breach.id", ondelete="CASCADE"),
+                                                  index=True)
+    label: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime]

@@ -1,6 +1,6 @@
 """GUI fixtures: stand-ins for the screens the shell embeds, and modal-dialog capture.
 
-The shell is tested against the interfaces of gui.breaches_view, gui.workspace and
+The shell is tested against the interfaces of gui.breaches.view, gui.workspace and
 gui.triage.wizard, not their real implementations (those have their own tests).
 """
 
@@ -33,12 +33,21 @@ class FakeBreachesView(QWidget):
 
 class FakeWorkspace(QWidget):
     closed = Signal()
-    changed = Signal()
+    changed = Signal(int)
 
-    def __init__(self, ctx, breach_id: int, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, breach_id: int, steps=(), parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx = ctx
         self.breach_id = breach_id
+
+    def unsaved_steps(self) -> list:  # type: ignore[type-arg]
+        return []
+
+    def keep_drafts(self) -> bool:
+        return True
+
+    def close_workspace(self) -> None:
+        self.closed.emit()
 
 
 class FakeWizard(QDialog):
@@ -48,11 +57,18 @@ class FakeWizard(QDialog):
     created = 0
     instances: list[FakeWizard] = []
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx, parent: QWidget | None = None, draft=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.ctx = ctx
+        self.draft = draft
         self.created_breach_id: int | None = None
         FakeWizard.instances.append(self)
+
+    def keep_draft(self) -> bool:
+        return True
+
+    def close_keeping_draft(self) -> None:
+        self.reject()
 
     def exec(self) -> int:
         if FakeWizard.outcome == QDialog.DialogCode.Accepted:
@@ -66,9 +82,9 @@ def standins(monkeypatch: pytest.MonkeyPatch) -> types.SimpleNamespace:
     FakeWizard.outcome = QDialog.DialogCode.Rejected
     FakeWizard.instances = []
     modules = {
-        "gui.breaches_view": {"BreachesView": FakeBreachesView},
-        "gui.workspace": {"BreachWorkspace": FakeWorkspace},
-        "gui.triage": {},
+        "gui.breaches.view": {"BreachesView": FakeBreachesView},
+        "gui.workspace.workspace": {"BreachWorkspace": FakeWorkspace},
+        "gui.steps": {"STEPS": ()},
         "gui.triage.wizard": {"TriageWizard": FakeWizard},
     }
     for name, attributes in modules.items():
@@ -119,3 +135,19 @@ def vault_dir(tmp_path, clock):  # type: ignore[no-untyped-def]
     folder = tmp_path / "vault"
     vaults.create(folder, PASSPHRASE, use_keyring=False, clock=clock).close()
     return folder
+
+
+def host_step(ctx, step_class, breach_id: int, qtbot, size=(1200, 780)):  # type: ignore[no-untyped-def]
+    """A workspace step on its own, wired as the workspace wires it: after a save the case
+    is read again and the step shown the new one."""
+    from gui.kit.case_model import CaseModel
+
+    model = CaseModel(ctx, breach_id)
+    step = step_class(ctx, model)
+    step.case_model_ref = model  # keep the model alive as long as the step
+    model.changed.connect(step.load)
+    step.saved.connect(model.reload)
+    qtbot.addWidget(step)
+    step.resize(*size)
+    step.show()
+    return step

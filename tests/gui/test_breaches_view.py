@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.breach_table import ID_ROLE, BreachTableModel, Column
-from gui.breaches_view import BreachesView
-from gui.deadline_view import foreground
+from gui.breaches.table import ID_ROLE, BreachTableModel, Column
+from gui.breaches.view import BreachesView
+from gui.kit.deadline_view import foreground
 from model.domain.enums import BreachStatus, Regime
 from model.domain.facts import BreachFacts
 from tests.conftest import decide_not_notifiable

@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWizard
 
-from gui import risk_step as risk_step_module
-from gui.risk_step import RiskStep, VersionsModel
+from gui.kit import document_view
+from gui.risk import step as risk_step_module
+from gui.risk.step import RiskStep, VersionsModel
 from gui.triage.wizard import TriageWizard
 from model.domain.enums import Access, BreachStatus, DataCategory, Exposure, Regime, Sector
 from model.domain.facts import BreachFacts, Confidentiality, facts_from_document
 from model.domain.records import OrganisationProfile
+from tests.gui.conftest import host_step
 
 REASON = "The force is contacting each household in person with neighbourhood officers."
 
@@ -32,9 +34,9 @@ def errors(monkeypatch):  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(risk_step_module, "show_error",
                         lambda parent, err, doing="": shown.append(str(err)))
-    import gui.errors
+    import gui.kit.errors
 
-    monkeypatch.setattr(gui.errors, "show_error",
+    monkeypatch.setattr(gui.kit.errors, "show_error",
                         lambda parent, err, doing="": shown.append(str(err)))
     return shown
 
@@ -53,11 +55,7 @@ def triaged_breach(ctx, seed_doc, qtbot):  # type: ignore[no-untyped-def]
 
 
 def open_step(ctx, breach_id, qtbot) -> RiskStep:  # type: ignore[no-untyped-def]
-    step = RiskStep(ctx, breach_id)
-    qtbot.addWidget(step)
-    step.resize(1200, 780)
-    step.show()
-    return step
+    return host_step(ctx, RiskStep, breach_id, qtbot)
 
 
 def test_walk_through_from_triage_to_a_recorded_decision(dpo, seed_doc, qtbot, errors) -> None:  # type: ignore[no-untyped-def]
@@ -121,7 +119,7 @@ def test_answers_change_the_live_result_and_save_before_assessing(dpo, seed_doc,
     assert not step.save_button.isEnabled()
     step.questions.edit_all.setChecked(True)
     assert "confidentiality.access" in step.questions.asked()
-    access = step.questions.questions["confidentiality.access"].widget
+    access = step.questions.inputs["confidentiality.access"].widget
     access.set_value(Access.NONE)
     assert step.result.badge.text().strip() == "Risk"
     assert step.save_button.isEnabled() and "Unsaved" in step.dirty.text()
@@ -130,7 +128,7 @@ def test_answers_change_the_live_result_and_save_before_assessing(dpo, seed_doc,
     qtbot.mouseClick(step.assess_button, Qt.MouseButton.LeftButton)
     assert ctx.breaches.get(breach.id).facts.confidentiality.access is Access.NONE
     versions = ctx.assessments.versions(breach.id)
-    assert [(v.version, v.result["risk"]) for v in versions] == [(1, "high_risk"), (2, "risk")]
+    assert [(v.version, v.result.risk) for v in versions] == [(1, "high_risk"), (2, "risk")]
     assert step.versions.rowCount() == 2
     assert step.versions.index(0, 0).data() == "2"  # newest first
     assert "version 2" in step.decision.rests_on.text()
@@ -176,18 +174,22 @@ def test_not_notifiable_decision_offers_the_register_record(dpo, seed_doc, qtbot
     qtbot.mouseClick(form.record, Qt.MouseButton.LeftButton)
     assert ctx.breaches.get(breach.id).status is BreachStatus.NOT_NOTIFIABLE
     assert step.register_button.isVisibleTo(step)
-    texts: list[str] = []
-    monkeypatch.setattr(risk_step_module.RegisterRecordDialog, "exec",
-                        lambda self: texts.append(self.findChild(
-                            risk_step_module.QPlainTextEdit).toPlainText()))
+    shown: list[document_view.DocumentDialog] = []
+    monkeypatch.setattr(document_view.DocumentDialog, "exec", lambda self: shown.append(self))
     qtbot.mouseClick(step.register_button, Qt.MouseButton.LeftButton)
-    assert breach.reference in texts[0] and REASON in texts[0]
+    text = shown[0].view.toPlainText()
+    assert breach.reference in text and REASON in text
     assert errors == []
+    # Saving it as PDF says where it went and that the file is not encrypted.
     target = tmp_path / "record.pdf"
+    told: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
-    assert step.save_register_pdf() == target
+    monkeypatch.setattr(document_view.QMessageBox, "information",
+                        lambda parent, title, text: told.append(text))
+    assert document_view.save_pdf(step, shown[0].document) == target
     assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in told[0] and "not encrypted" in told[0]
 
 
 def test_restriction_for_part3_only_and_recorded(dpo, seed_doc, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from gui.settings_page import SettingsPage, keyring_status
+from gui.settings.page import SettingsPage, keyring_status
 from gui.unlock import ChangePassphraseDialog
 from model.domain.enums import Regime, Sector
 from model.domain.records import OrganisationProfile

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
 from gui import app as app_module
-from gui.errors import UNEXPECTED_TEXT, describe, reporting, show_error
+from gui.kit.errors import UNEXPECTED_TEXT, describe, reporting, show_error
 from gui.main_window import DEMO_TITLE, TITLE, MainWindow
-from gui.register_page import ID_ROLE, RegisterModel, RegisterPage, count_line
+from gui.register.page import ID_ROLE, RegisterModel, RegisterPage, count_line
 from gui.unlock import UnlockDialog
 from model.domain.enums import BreachStatus, Regime
 from model.domain.errors import NewerSchemaError, ValidationError
@@ -81,11 +81,11 @@ def test_open_breach_then_back_to_the_list(window, standins) -> None:  # type: i
     assert window.breaches.workspace is None
 
 
-def test_register_double_click_opens_in_breaches(qtbot, window, ctx, standins) -> None:  # type: ignore[no-untyped-def]
+def test_register_activation_opens_in_breaches(qtbot, window, ctx, standins) -> None:  # type: ignore[no-untyped-def]
     breach = _add_breach(ctx, "Lost laptop")
     window.show_page("Register")
     index = window.register.proxy.index(0, 0)
-    window.register.table.doubleClicked.emit(index)
+    window.register.table.activated.emit(index)  # Enter or a double click
     assert window.current_page() == "Breaches"
     assert window.breaches.workspace.breach_id == breach.id
 
@@ -184,16 +184,15 @@ def test_quit_closes_the_context(qtbot, ctx, standins) -> None:  # type: ignore[
     assert spy.closed == 1
 
 
-def test_unsaved_settings_can_stop_the_lock(window, monkeypatch, message_boxes) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QMessageBox
-
+def test_lock_keeps_unsaved_settings_as_a_draft(window, ctx, message_boxes) -> None:  # type: ignore[no-untyped-def]
     window.settings.name.setText("Changed Ltd")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a, **_k: QMessageBox.StandardButton.Cancel)
     seen: list[bool] = []
     window.lock_requested.connect(lambda: seen.append(True))
     window.request_lock()
-    assert seen == []
+    assert seen == [True] and message_boxes.boxes == []  # no question: nothing is lost
+    draft = ctx.drafts.get("settings")
+    assert draft is not None and draft.payload["name"] == "Changed Ltd"
+    assert ctx.organisation.get().name != "Changed Ltd"  # kept aside, not saved
 
 
 # -- register ----------------------------------------------------------------------------
@@ -283,7 +282,7 @@ def test_reporting_passes_success_through(message_boxes) -> None:  # type: ignor
 
 
 def test_real_breaches_list_plugs_into_the_shell(qtbot, clock) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("gui.breaches_view")
+    pytest.importorskip("gui.breaches.view")
     demo = vaults.open_demo(clock)
     try:
         win = MainWindow(demo)

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QMessageBox, QWizard
 
-import gui.errors
-from gui.breach_table import BreachTableModel, Column
-from gui.triage.forms import FormEnv
+import gui.kit.errors
+from gui.breaches.table import BreachTableModel, Column
+from gui.kit.fact_inputs import FormEnv
+from gui.kit.inputs import CountInput, OptionalDateTime
 from gui.triage.formset import FormSet
-from gui.triage.inputs import CountInput, OptionalDateTime
 from gui.triage.wizard import PageId, TriageWizard
 from model.domain.enums import (
     Access,
@@ -44,7 +44,7 @@ def _no_blocking_questions(monkeypatch):  # type: ignore[no-untyped-def]
 def errors(monkeypatch):  # type: ignore[no-untyped-def]
     """Capture error dialogs instead of blocking on them."""
     shown: list[str] = []
-    monkeypatch.setattr(gui.errors, "show_error",
+    monkeypatch.setattr(gui.kit.errors, "show_error",
                         lambda parent, err, doing="": shown.append(str(err)))
     return shown
 
@@ -59,6 +59,11 @@ def type_time(widget: OptionalDateTime, text: str) -> None:
                                       QTimeZone(QTimeZone.Initialization.UTC)))
 
 
+def w(forms, key: str):  # type: ignore[no-untyped-def]
+    """The Qt widget a user types in or picks from, for one fact."""
+    return forms.input(key).widget
+
+
 def tick(check_list, *members) -> None:  # type: ignore[no-untyped-def]
     for member in members:
         check_list.box(member).click()
@@ -68,44 +73,44 @@ def enter_seed_case(wizard: TriageWizard) -> None:
     """The motivating case, page by page, through the form widgets."""
     f = wizard.forms
     assert wizard.currentId() == PageId.WHAT
-    f.what.summary.setPlainText(
+    w(f, "summary").setPlainText(
         "Names and addresses from 61 anti-social behaviour cases appeared on the force's "
         "local-priorities pages of a national public police website after an upload error "
         "in a case-management system run by an external supplier. An officer found the "
         "pages on the fifth day; the force removed the data at once and began identifying "
         "the cases.")
-    tick(f.what.breach_types, BreachType.CONFIDENTIALITY)
-    f.what.cyber.set_value(YesNoUnknown.NO)
-    f.what.malicious.setCurrentIndex(2)  # "No, accidental"
+    tick(w(f, "breach_types"), BreachType.CONFIDENTIALITY)
+    w(f, "cyber_incident").set_value(YesNoUnknown.NO)
+    w(f, "malicious").setCurrentIndex(2)  # "No, accidental"
     wizard.next()
     assert wizard.currentId() == PageId.WHEN
-    type_time(f.when.occurred, "2026-10-04 09:00")
-    type_time(f.when.discovered, "2026-10-09 10:30")
-    type_time(f.when.aware, "2026-10-09 12:00")
+    type_time(w(f, "occurred_at"), "2026-10-04 09:00")
+    type_time(w(f, "discovered_at"), "2026-10-09 10:30")
+    type_time(w(f, "aware_at"), "2026-10-09 12:00")
     wizard.next()
-    tick(f.data.data_categories, DataCategory.BASIC_IDENTIFIERS, DataCategory.CRIMINAL_OFFENCE)
-    tick(f.data.subject_categories, SubjectCategory.OTHER, SubjectCategory.VULNERABLE_ADULTS)
-    for count in (f.data.subjects, f.data.records):
+    tick(w(f, "data_categories"), DataCategory.BASIC_IDENTIFIERS, DataCategory.CRIMINAL_OFFENCE)
+    tick(w(f, "data_subject_categories"), SubjectCategory.OTHER, SubjectCategory.VULNERABLE_ADULTS)
+    for count in (w(f, "subjects_count"), w(f, "records_count")):
         count.mode.setCurrentIndex(1)  # "About"
         count.high.setValue(61)
     wizard.next()
     assert wizard.currentId() == PageId.EFFECTS
-    f.impact.exposure.set_value(Exposure.PUBLIC)
-    f.impact.access.set_value(Access.UNKNOWN)
-    f.impact.exposure_hours.setValue(120)
-    f.impact.method.set_value(ProtectionMethod.NONE)
-    f.impact.state_of_art.set_value(False)
-    f.impact.key_compromised.set_value(False)
-    f.impact.identifiability.set_value(Identifiability.MAXIMUM)
-    tick(f.impact.consequences, Consequence.HARASSMENT_OR_RETALIATION, Consequence.DISTRESS,
+    w(f, "confidentiality.exposure").set_value(Exposure.PUBLIC)
+    w(f, "confidentiality.access").set_value(Access.UNKNOWN)
+    w(f, "confidentiality.exposure_hours").setValue(120)
+    w(f, "protection.method").set_value(ProtectionMethod.NONE)
+    w(f, "protection.state_of_the_art").set_value(False)
+    w(f, "protection.key_compromised").set_value(False)
+    w(f, "identifiability").set_value(Identifiability.MAXIMUM)
+    tick(w(f, "consequences"), Consequence.HARASSMENT_OR_RETALIATION, Consequence.DISTRESS,
          Consequence.REPUTATIONAL_DAMAGE)
     wizard.next()
     assert wizard.currentId() == PageId.CONTAINMENT
-    f.containment.deleted.set_value(False)
+    w(f, "confidentiality.recipient_deleted").set_value(False)
     wizard.next()
     assert wizard.currentId() == PageId.REVIEW
-    f.regime.regime.set_value(Regime.DPA2018_PART3)
-    f.regime.sector.set_value(Sector.LAW_ENFORCEMENT)
+    w(f, "regime").set_value(Regime.DPA2018_PART3)
+    w(f, "controller_sector").set_value(Sector.LAW_ENFORCEMENT)
 
 
 def finish(wizard: TriageWizard) -> None:
@@ -139,20 +144,21 @@ def test_discovered_before_it_began_is_refused(ctx, qtbot, errors):  # type: ign
     wizard = TriageWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.forms.what.title.setText("Lost USB stick")
+    w(wizard.forms, "title").setText("Lost USB stick")
     wizard.next()
-    type_time(wizard.forms.when.occurred, "2026-10-09 10:00")
-    type_time(wizard.forms.when.discovered, "2026-10-08 10:00")
-    assert "When it was discovered" in wizard.forms.when.problems.text()
+    type_time(w(wizard.forms, "occurred_at"), "2026-10-09 10:00")
+    type_time(w(wizard.forms, "discovered_at"), "2026-10-08 10:00")
+    # Problems follow typing after a short pause, not on every keystroke.
+    qtbot.waitUntil(lambda: "When it was discovered" in wizard.forms.when.problems.text())
     assert wizard.forms.when.problems.isVisibleTo(wizard)
     finish(wizard)
     assert len(errors) == 1 and "cannot be before the breach began" in errors[0]
     assert wizard.isVisible() and wizard.created_breach_id is None
     assert ctx.breaches.count() == 0
-    assert wizard.forms.what.title.text() == "Lost USB stick"  # nothing lost
+    assert w(wizard.forms, "title").text() == "Lost USB stick"  # nothing lost
     assert any("cannot be before" in m for m in wizard.missing.messages())
     # Corrected, the same wizard saves.
-    type_time(wizard.forms.when.discovered, "2026-10-09 11:00")
+    type_time(w(wizard.forms, "discovered_at"), "2026-10-09 11:00")
     finish(wizard)
     assert wizard.created_breach_id is not None and ctx.breaches.count() == 1
 
@@ -161,7 +167,7 @@ def test_future_awareness_is_refused(ctx, qtbot, errors):  # type: ignore[no-unt
     wizard = TriageWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    type_time(wizard.forms.when.aware, "2026-10-11 09:00")
+    type_time(w(wizard.forms, "aware_at"), "2026-10-11 09:00")
     finish(wizard)
     assert errors and "in the future" in errors[0]
     assert ctx.breaches.count() == 0
@@ -171,9 +177,11 @@ def test_incomplete_triage_saves_and_lists_missing(ctx, qtbot, errors):  # type:
     wizard = TriageWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    qtbot.keyClicks(wizard.forms.what.title, "Phone call: maybe a lost file")
+    qtbot.keyClicks(w(wizard.forms, "title"), "Phone call: maybe a lost file")
     finish_button = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish_button.isEnabled()  # may save from the first page
+    qtbot.waitUntil(lambda: not any(m.startswith("A short title")
+                                    for m in wizard.missing.messages()))
     messages = wizard.missing.messages()
     assert any(m.startswith("What happened") for m in messages)
     assert any(m.startswith("When you became aware") for m in messages)
@@ -207,7 +215,7 @@ def test_cancel_with_typed_text_asks_first(ctx, qtbot, monkeypatch):  # type: ig
     wizard = TriageWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.forms.what.title.setText("Something")
+    w(wizard.forms, "title").setText("Something")
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.No)
     wizard.reject()

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from gui import tasks, unlock
+from gui import unlock
+from gui.kit import tasks
 from gui.unlock import (
     WRONG_PASSPHRASE,
     ChangePassphraseDialog,

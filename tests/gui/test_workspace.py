@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-import gui.errors
-from gui.status_actions import StatusChangeDialog
-from gui.workspace import BreachWorkspace
-from gui.workspace_steps import Step
+import gui.kit.errors
+from gui.workspace.status_actions import StatusChangeDialog
+from gui.steps import STEPS
+from gui.workspace.workspace import BreachWorkspace
 from model.domain.enums import BreachStatus, BreachType, DataCategory
 from model.domain.facts import BreachFacts
 from tests.conftest import decide_not_notifiable
@@ -30,7 +30,7 @@ def _answer_questions_yes(monkeypatch):  # type: ignore[no-untyped-def]
 def errors(monkeypatch):  # type: ignore[no-untyped-def]
     """Error dialogs are recorded instead of blocking the test."""
     shown: list[str] = []
-    monkeypatch.setattr(gui.errors, "show_error",
+    monkeypatch.setattr(gui.kit.errors, "show_error",
                         lambda parent, err, doing="": shown.append(str(err)))
     return shown
 
@@ -48,7 +48,7 @@ def breach_id(ctx, clock):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def workspace(ctx, breach_id, qtbot, errors):  # type: ignore[no-untyped-def]
-    ws = BreachWorkspace(ctx, breach_id)
+    ws = BreachWorkspace(ctx, breach_id, STEPS)
     assert errors == []  # the workspace and its embedded steps open cleanly
     qtbot.addWidget(ws)
     ws.resize(1200, 780)
@@ -58,6 +58,14 @@ def workspace(ctx, breach_id, qtbot, errors):  # type: ignore[no-untyped-def]
 
 def _texts(ws: BreachWorkspace) -> list[str]:
     return ws.timeline.texts()
+
+
+def row(ws: BreachWorkspace, key: str) -> int:
+    return [p.KEY for p in ws.step_pages].index(key)
+
+
+def w(step, key: str):  # type: ignore[no-untyped-def]
+    return step.forms.input(key).widget
 
 
 def test_header_shows_reference_status_and_live_clock(workspace, clock):  # type: ignore[no-untyped-def]
@@ -74,23 +82,24 @@ def test_header_shows_reference_status_and_live_clock(workspace, clock):  # type
 
 def test_steps_show_completeness_and_planned_pages(workspace):  # type: ignore[no-untyped-def]
     texts = workspace.steps.texts()
-    assert texts[Step.TRIAGE].startswith("Triage") and "/" in texts[Step.TRIAGE]
-    assert texts[Step.RISK].endswith("—")
-    workspace.steps.setCurrentRow(Step.ICO)
+    assert texts[row(workspace, "triage")].startswith("Triage")
+    assert "/" in texts[row(workspace, "triage")]
+    assert texts[row(workspace, "risk")].endswith("—")
+    workspace.show_step("ico")
     page = workspace.pages.currentWidget()
     assert "six parts" in " ".join(w.text() for w in page.findChildren(type(workspace.badge)))
     # Not a dead end: the page leads back to Triage.
     from PySide6.QtWidgets import QPushButton
 
     next(b for b in page.findChildren(QPushButton) if b.text() == "Go to Triage").click()
-    assert workspace.steps.currentRow() == Step.TRIAGE
+    assert workspace.steps.currentRow() == row(workspace, "triage")
 
 
 def test_status_transitions_write_timeline_events(workspace, ctx):  # type: ignore[no-untyped-def]
-    assert set(workspace.status_buttons.buttons) == {BreachStatus.ASSESSED,
-                                                     BreachStatus.NOTIFIED}
+    # "Mark assessed" is not offered: recording an assessment does it, with its reasons.
+    assert set(workspace.status_buttons.buttons) == {BreachStatus.NOTIFIED}
     changed: list[int] = []
-    workspace.changed.connect(lambda: changed.append(1))
+    workspace.changed.connect(lambda breach_id: changed.append(breach_id))
     assert workspace.change_status(BreachStatus.ASSESSED, "Risk assessed with the team")
     assert workspace.badge.text() == "Assessed"
     assert set(workspace.status_buttons.buttons) == {
@@ -135,7 +144,7 @@ def test_reason_demanded_where_required(workspace, ctx, clock, qtbot):  # type: 
 def test_deciding_not_notifiable_leads_to_the_risk_step(workspace, ctx):  # type: ignore[no-untyped-def]
     workspace.change_status(BreachStatus.ASSESSED, "Assessed")
     assert not workspace.request_status(BreachStatus.NOT_NOTIFIABLE)
-    assert workspace.steps.currentRow() == Step.RISK
+    assert workspace.steps.currentRow() == row(workspace, "risk")
     assert ctx.breaches.get(workspace.breach_id).status is BreachStatus.ASSESSED
 
 
@@ -153,29 +162,31 @@ def test_refused_move_is_shown_not_raised(workspace, ctx, errors):  # type: igno
 
 
 def test_triage_editor_saves_and_lists_missing(workspace, ctx, qtbot):  # type: ignore[no-untyped-def]
-    editor = workspace.triage
-    assert not editor.save.isEnabled()
+    editor = workspace.step("triage")
+    assert not editor.save_button.isEnabled()
     assert any(m.startswith("How it was found") for m in editor.missing.messages())
-    before = workspace.steps.texts()[Step.TRIAGE]
-    qtbot.keyClicks(editor.forms.what.how_found, "A passenger phoned")
-    assert editor.dirty and editor.save.isEnabled()
-    assert workspace.steps.texts()[Step.TRIAGE] != before  # completeness follows typing
-    assert editor.save_facts()
+    before = workspace.steps.texts()[row(workspace, "triage")]
+    qtbot.keyClicks(w(editor, "how_found"), "A passenger phoned")
+    assert editor.has_unsaved_changes() and editor.save_button.isEnabled()
+    # Completeness follows typing (after a short pause).
+    qtbot.waitUntil(lambda: workspace.steps.texts()[row(workspace, "triage")] != before)
+    assert editor.save()
     assert ctx.breaches.get(workspace.breach_id).facts.how_found == "A passenger phoned"
     assert not any(m.startswith("How it was found") for m in editor.missing.messages())
-    assert not editor.dirty and not editor.save.isEnabled()
+    assert not editor.has_unsaved_changes() and not editor.save_button.isEnabled()
     assert any("Facts updated: how_found." in t for t in _texts(workspace))
 
 
-def test_impossible_edit_is_refused_and_nothing_changes(workspace, ctx, errors):  # type: ignore[no-untyped-def]
-    editor = workspace.triage
-    editor.forms.when.discovered.set_value(datetime(2026, 10, 1, 9, 0, tzinfo=UTC))
-    assert any("cannot be before" in m for m in editor.missing.messages())
-    assert not editor.save_facts()
+def test_impossible_edit_is_refused_and_nothing_changes(workspace, ctx, errors, qtbot):  # type: ignore[no-untyped-def]
+    editor = workspace.step("triage")
+    w(editor, "discovered_at").set_value(datetime(2026, 10, 1, 9, 0, tzinfo=UTC))
+    editor.forms.input("discovered_at").changed.emit()
+    qtbot.waitUntil(lambda: any("cannot be before" in m for m in editor.missing.messages()))
+    assert not editor.save()
     assert len(errors) == 1 and "cannot be before the breach began" in errors[0]
     stored = ctx.breaches.get(workspace.breach_id).facts
     assert stored.discovered_at == stored.aware_at  # the saved version is intact
-    assert editor.dirty  # and what was typed is still there to correct
+    assert editor.has_unsaved_changes()  # and what was typed is still there to correct
 
 
 def test_add_action_to_timeline(workspace, ctx, qtbot):  # type: ignore[no-untyped-def]
@@ -189,7 +200,7 @@ def test_add_action_to_timeline(workspace, ctx, qtbot):  # type: ignore[no-untyp
 
 
 def test_back_with_unsaved_changes_saves_on_request(workspace, ctx, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(workspace.triage.forms.what.found_by, "Guard")
+    qtbot.keyClicks(w(workspace.step("triage"), "found_by"), "Guard")
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Cancel)
     closed: list[int] = []
@@ -210,18 +221,19 @@ def test_triage_and_risk_edits_never_undo_each_other(workspace, ctx):  # type: i
 
     bid = workspace.breach_id
     # Not editing triage: a save from the Risk step shows up in the triage forms at once.
+    triage, risk = workspace.step("triage"), workspace.step("risk")
     stored = ctx.breaches.get(bid).facts
     ctx.breaches.update_facts(bid, replace(stored, identifiability=Identifiability.LIMITED))
-    workspace.risk.changed.emit()
-    assert workspace.triage.forms.facts().identifiability is Identifiability.LIMITED
-    assert not workspace.triage.dirty
+    risk.saved.emit()
+    assert triage.forms.facts().identifiability is Identifiability.LIMITED
+    assert not triage.has_unsaved_changes()
     # Midway through a triage edit, the Risk step saves again; saving triage keeps both.
-    workspace.triage.forms.what.title.setText("Laptop left on a train at Leeds")
+    w(triage, "title").setText("Laptop left on a train at Leeds")
     stored = ctx.breaches.get(bid).facts
     ctx.breaches.update_facts(bid, replace(stored, identifiability=Identifiability.SIGNIFICANT))
-    workspace.risk.changed.emit()
-    assert workspace.triage.dirty  # the typed title is not thrown away
-    assert workspace.triage.save_facts()
+    risk.saved.emit()
+    assert triage.has_unsaved_changes()  # the typed title is not thrown away
+    assert triage.save()
     saved = ctx.breaches.get(bid).facts
     assert saved.title == "Laptop left on a train at Leeds"
     assert saved.identifiability is Identifiability.SIGNIFICANT

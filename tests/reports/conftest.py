@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from model.domain.case import Case
 from model.domain.enums import BreachStatus
 from model.domain.facts import facts_from_document
 from model.domain.records import (
@@ -20,6 +21,7 @@ from model.domain.records import (
     Restriction,
     TimelineEvent,
 )
+from model.domain.risk.stored import result_from_document
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 GENERATED = datetime(2026, 10, 12, 16, 30, tzinfo=UTC)
@@ -102,7 +104,8 @@ class SeedRecords:
             updated_at=utc(2026, 10, 11, 15, 0))
         self.assessment = AssessmentRecord(
             id=3, breach_id=7, version=2, method_version="breach-desk-risk/1.0", facts=facts,
-            result=seed_result(), created_at=utc(2026, 10, 10, 9, 15), created_by="A. Morgan")
+            result=result_from_document(seed_result()), created_at=utc(2026, 10, 10, 9, 15),
+            created_by="A. Morgan")
         self.decision = DecisionRecord(
             id=1, breach_id=7, assessment_id=3, assessment_version=2, notify_ico=False,
             notify_ico_reason="The pages were removed within an hour of discovery and the "
@@ -130,10 +133,16 @@ class SeedRecords:
             TimelineEvent(5, 7, utc(2026, 10, 11, 14, 5), "status", "Not notifiable"),
         ]
 
-    def kwargs(self) -> dict[str, Any]:
-        return {"org": self.org, "breach": self.breach, "assessment": self.assessment,
-                "decision": self.decision, "timeline": self.timeline, "zone": self.zone,
-                "generated_at": GENERATED}
+    def case(self, **changes: Any) -> Case:
+        """The seed case as a Case; keyword arguments replace its parts (org, breach,
+        assessment, decision, timeline, zone)."""
+        parts = {"org": self.org, "breach": self.breach, "assessment": self.assessment,
+                 "decision": self.decision, "timeline": self.timeline, "zone": self.zone}
+        parts.update(changes)
+        org = replace(parts["org"], time_zone=parts["zone"])
+        return Case(breach=parts["breach"], organisation=org,
+                    timeline=tuple(parts["timeline"]), assessments=(parts["assessment"],),
+                    decisions=(parts["decision"],))
 
 
 @pytest.fixture

@@ -11,11 +11,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from model.domain.documents.not_notifiable import not_notifiable_record
+from model.domain.errors import BreachDeskError
 from model.domain.facts import BreachFacts
 from model.domain.records import TimelineEvent
+from model.domain.risk.stored import result_from_document
 from reports import ReportError, common
-from reports.not_notifiable import build_not_notifiable_record
-from tests.reports.conftest import SeedRecords
+from reports.pdf import write_document
+from tests.reports.conftest import GENERATED, SeedRecords
 
 HOSTILE = ('<b>bold</b> & <a href="http://x">link</a> <img src="http://x/i.png"/> '
            '<font color="red">red</font> Łódź Čapek Śląsk')
@@ -31,10 +34,12 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def write(path: Path, seed: SeedRecords, **changes: object) -> Path:
+    return write_document(not_notifiable_record(seed.case(**changes), GENERATED), path)
+
+
 def build(tmp_path: Path, seed: SeedRecords, **changes: object) -> tuple[pypdf.PdfReader, str]:
-    kwargs = seed.kwargs() | changes
-    path = build_not_notifiable_record(tmp_path / "record.pdf", **kwargs)  # type: ignore[arg-type]
-    return read(path)
+    return read(write(tmp_path / "record.pdf", seed, **changes))
 
 
 def test_seed_case_is_one_page_with_the_essentials(tmp_path: Path, seed: SeedRecords) -> None:
@@ -81,7 +86,8 @@ def test_seed_case_is_one_page_with_the_essentials(tmp_path: Path, seed: SeedRec
 def test_seed_case_with_the_real_engine_is_one_page(tmp_path: Path, seed: SeedRecords) -> None:
     risk = pytest.importorskip("model.domain.risk")
     result = risk.assessment_to_document(risk.assess(seed.breach.facts))
-    reader, text = build(tmp_path, seed, assessment=replace(seed.assessment, result=result))
+    stored = result_from_document(result)
+    reader, text = build(tmp_path, seed, assessment=replace(seed.assessment, result=stored))
     assert len(reader.pages) == 1
     assert "Page 1 of 1" in text
     assert flat(result["reasons"][-1]["text"])[:60] in flat(text)
@@ -142,8 +148,10 @@ def test_a_very_long_record_flows_onto_more_pages(tmp_path: Path, seed: SeedReco
 
 
 def test_decision_that_follows_the_recommendation(tmp_path: Path, seed: SeedRecords) -> None:
-    result = seed.assessment.result | {"risk": "unlikely", "notify_ico": False,
-                                       "notify_data_subjects": False}
+    from model.domain.enums import RiskLevel
+
+    result = replace(seed.assessment.result, risk=RiskLevel.UNLIKELY, notify_ico=False,
+                     notify_data_subjects=False)
     decision = replace(seed.decision, restriction=None,
                        notify_ico_reason="Encrypted laptop, key safe.",
                        notify_subjects_reason="")
@@ -152,7 +160,9 @@ def test_decision_that_follows_the_recommendation(tmp_path: Path, seed: SeedReco
     text = flat(text)
     assert "departing" not in text
     assert "Not notified. Reason: Encrypted laptop, key safe." in text
-    assert "Not told. Reason: Not recorded" in text
+    # Following the recommendation needs no reason, and the record says so.
+    assert "Not told. As recommended (see the assessment)." in text
+    assert "Not recorded" not in text.split("Tell the people affected")[-1].split("Sign")[0]
     assert "s.68 restriction" not in text
     assert "Unlikely to result in a risk" in text
 
@@ -170,8 +180,10 @@ def test_a_breach_with_almost_nothing_known(tmp_path: Path, seed: SeedRecords) -
     breach = replace(seed.breach, facts=facts)
     org = replace(seed.org, name="", dpo_name="", dpo_email="", dpo_phone="",
                   ico_registration="")
-    result = {"severity": {}, "risk": "unlikely", "notify_ico": False,
-              "notify_data_subjects": False, "reasons": [], "assumptions": []}
+    result = result_from_document({
+        "severity": {"dpc": 1, "ei": 0.25, "cb": 0, "score": 0.25, "band": "low"},
+        "risk": "unlikely", "notify_ico": False, "notify_data_subjects": False,
+        "reasons": [], "assumptions": []})
     reader, text = build(tmp_path, seed, breach=breach, org=org, timeline=[],
                          assessment=replace(seed.assessment, facts=facts, result=result),
                          decision=replace(seed.decision, restriction=None))
@@ -181,7 +193,7 @@ def test_a_breach_with_almost_nothing_known(tmp_path: Path, seed: SeedRecords) -
     assert "None: awareness not recorded" in text
     assert "No containment action is recorded" in text
     assert "The assessment records no reasons." in text
-    assert "ENISA severity Not recorded" in text
+    assert "ENISA severity 0.25, Low" in text
 
 
 def test_times_follow_the_organisation_zone(tmp_path: Path, seed: SeedRecords) -> None:
@@ -190,22 +202,21 @@ def test_times_follow_the_organisation_zone(tmp_path: Path, seed: SeedRecords) -
 
 
 def test_refuses_a_notifiable_decision(tmp_path: Path, seed: SeedRecords) -> None:
-    with pytest.raises(ReportError, match="decided notifiable"):
+    with pytest.raises(BreachDeskError, match="no recorded decision not to notify"):
         build(tmp_path, seed, decision=replace(seed.decision, notify_ico=True))
     assert not (tmp_path / "record.pdf").exists()
 
 
-def test_refuses_records_of_another_breach(tmp_path: Path, seed: SeedRecords) -> None:
-    with pytest.raises(ReportError, match="not for BR-2026-0007"):
-        build(tmp_path, seed, assessment=replace(seed.assessment, breach_id=8))
-    with pytest.raises(ReportError, match="rests on assessment version 2"):
+def test_refuses_a_decision_whose_assessment_is_missing(tmp_path: Path,
+                                                        seed: SeedRecords) -> None:
+    with pytest.raises(BreachDeskError, match="assessment behind the decision"):
         build(tmp_path, seed, decision=replace(seed.decision, assessment_id=99))
 
 
 def test_a_failed_export_keeps_the_previous_file(tmp_path: Path, seed: SeedRecords,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "record.pdf"
-    build_not_notifiable_record(target, **seed.kwargs())  # type: ignore[arg-type]
+    write(target, seed)
     previous = target.read_bytes()
 
     def disk_full(*args: object) -> None:
@@ -214,6 +225,6 @@ def test_a_failed_export_keeps_the_previous_file(tmp_path: Path, seed: SeedRecor
     monkeypatch.setattr(common.os, "replace", disk_full)
     changed = replace(seed.decision, notify_ico_reason="A different reason, long enough.")
     with pytest.raises(ReportError, match="disk is full"):
-        build_not_notifiable_record(target, **(seed.kwargs() | {"decision": changed}))  # type: ignore[arg-type]
+        write(target, seed, decision=changed)
     assert target.read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir()] == ["record.pdf"]

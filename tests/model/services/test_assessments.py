@@ -47,8 +47,8 @@ def test_assess_stores_version_and_moves_open_to_assessed(ctx, seed_doc) -> None
     first = ctx.assessments.assess(breach.id, actor="DPO")
     assert (first.version, first.breach_id, first.created_by) == (1, breach.id, "DPO")
     assert first.facts == breach.facts
-    assert first.result["schema"] == "breach-assessment/1"
-    assert first.result["risk"] == "high_risk"
+    assert first.sha256 and len(first.sha256) == 64
+    assert first.result.risk == "high_risk"
     assert ctx.breaches.get(breach.id).status is BreachStatus.ASSESSED
     kinds = [e.kind for e in ctx.breaches.timeline(breach.id)]
     assert kinds == ["created", "assessment", "status"]
@@ -67,7 +67,7 @@ def test_reassessing_keeps_the_old_version(ctx, seed_doc, clock) -> None:  # typ
     assert versions[0] == first  # untouched
     assert versions[0].facts.confidentiality.access is Access.UNKNOWN
     assert versions[1].facts.confidentiality.access is Access.NONE
-    assert second.result["risk"] == "risk"
+    assert second.result.risk == "risk"
     assert ctx.assessments.latest(breach.id) == second
     texts = [e.text for e in ctx.breaches.timeline(breach.id) if e.kind == "assessment"]
     assert texts[-1].startswith("Re-assessed (version 2)")
@@ -125,18 +125,18 @@ def test_not_notifiable_decision_and_its_register_record(ctx, seed_doc) -> None:
     breach = _seed(ctx, seed_doc)
     version = ctx.assessments.assess(breach.id)
     with pytest.raises(WorkflowError):
-        ctx.assessments.register_record(breach.id)  # no decision yet
+        ctx.documents.not_notifiable(breach.id)  # no decision yet
     draft = _draft(ctx, ico=False, subjects=False, notify_ico_reason=REASON,
                    notify_subjects_reason=REASON)
     ctx.assessments.record_decision(breach.id, version.id, draft)
     assert ctx.breaches.get(breach.id).status is BreachStatus.NOT_NOTIFIABLE
-    record = ctx.assessments.register_record(breach.id)
-    text = record.as_text()
-    assert breach.reference in record.title and "not notified" in record.title
-    assert "Notify the ICO: no (recommended: yes)." in text
-    assert REASON in text
-    assert "version 1" in text
-    assert "Decided by A. Patel on 10 Oct 2026 09:30 BST" in text
+    record = ctx.documents.not_notifiable(breach.id)
+    text = record.text()
+    assert breach.reference in record.subtitle and "not notified" in record.title
+    assert "Recommended: Notify the ICO: Yes." in text
+    assert "Reason for departing from the recommendation to notify: " + REASON in text
+    assert "Version 1 of" in text
+    assert "Decided by: A. Patel on 10 Oct 2026 09:30 BST" in text
 
 
 def test_changing_a_not_notifiable_decision_moves_back_to_assessed(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +148,7 @@ def test_changing_a_not_notifiable_decision_moves_back_to_assessed(ctx, seed_doc
     assert ctx.breaches.get(breach.id).status is BreachStatus.ASSESSED
     assert [d.notify_ico for d in ctx.assessments.decisions(breach.id)] == [False, True]
     with pytest.raises(WorkflowError):
-        ctx.assessments.register_record(breach.id)
+        ctx.documents.not_notifiable(breach.id)
 
 
 def test_no_decision_not_to_notify_after_notifying(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]

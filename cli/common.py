@@ -1,0 +1,79 @@
+"""What every verb shares: the user-facing error, reading JSON and passphrases, opening the
+vault. Errors a user can cause become CliError (one line on stderr, exit code 2)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from model.services.context import AppContext
+
+EXIT_USER_ERROR = 2
+NOT_ENCRYPTED = ("The file is not encrypted: it holds personal data, so keep it only where "
+                 "your organisation allows and delete it when done.")
+
+
+class CliError(Exception):
+    """A command-line problem with a message for stderr."""
+
+
+def read_json(name: str) -> Any:
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise CliError(f"cannot read {name}: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{name} is not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise CliError(f"{name} is not valid JSON: {err.msg} at line {err.lineno}, "
+                       f"column {err.colno}") from None
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
+    if args.passphrase_file is not None:
+        try:
+            lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as err:
+            raise CliError(f"cannot read the passphrase file: {err}") from None
+        if not lines or not lines[0]:
+            raise CliError("the passphrase file is empty")
+        return lines[0]
+    if not sys.stdin.isatty():
+        raise CliError("no passphrase: use --passphrase-file FILE (no terminal to ask on)")
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise CliError("the two passphrases differ")
+    return first
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    from model.services.vaults import default_data_dir
+
+    return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def open_context(args: argparse.Namespace) -> AppContext:
+    from model.services import vaults
+
+    folder = data_dir(args)
+    if not vaults.vault_exists(folder):
+        raise CliError(f"no vault in {folder}: create one with 'init'")
+    if args.passphrase_file is None:
+        ctx = vaults.unlock_silently(folder)
+        if ctx is not None:
+            return ctx
+    return vaults.unlock(folder, read_passphrase(args, "Passphrase: "), remember=False)
+
+
+def wrote(path: Path) -> None:
+    """Confirm where an export was written (stdout) and that it is plaintext (stderr)."""
+    print(path)
+    print(f"breach-desk: wrote {path}. {NOT_ENCRYPTED}", file=sys.stderr)

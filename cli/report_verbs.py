@@ -1,0 +1,55 @@
+"""The report verb: write a document of a breach (or of the register) as a file.
+
+    report record REF -o FILE.pdf      the record of a breach decided not notifiable
+    report REF --out FILE.pdf          the same (the form before kinds existed)
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cli.common import CliError, open_context, wrote
+
+if TYPE_CHECKING:
+    from model.domain.document import Document
+    from model.services.context import AppContext
+
+# kind -> (what it is, how to build it from a breach id)
+KINDS: dict[str, tuple[str, Callable[[AppContext, int], Document]]] = {
+    "record": ("the record of a breach decided not notifiable",
+               lambda ctx, breach_id: ctx.documents.not_notifiable(breach_id)),
+}
+
+
+def add(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    kinds = ", ".join(f"{k} ({what})" for k, (what, _) in KINDS.items())
+    report = verbs.add_parser("report", help="write a document of a breach as PDF",
+                              description=f"Kinds: {kinds}. Without a kind: record.")
+    report.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
+    report.add_argument("reference", metavar="REF", nargs="?", help="breach reference")
+    report.add_argument("-o", "--out", type=Path, metavar="FILE.pdf",
+                        help="where to write it (default: a name from the reference, here)")
+    report.set_defaults(run=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from reports import report_file_name
+    from reports.pdf import write_document
+
+    kind, reference = args.kind, args.reference
+    if reference is None:  # "report REF": the one kind there was before kinds existed
+        kind, reference = "record", kind
+    if kind not in KINDS:
+        raise CliError(f"unknown report kind '{kind}': choose one of {', '.join(KINDS)}")
+    ctx = open_context(args)
+    try:
+        breach = ctx.breaches.get_by_reference(reference)
+        document = KINDS[kind][1](ctx, breach.id)
+    finally:
+        ctx.close()
+    path = args.out or Path(report_file_name(breach.reference, document.kind))
+    wrote(write_document(document, path))
+    return 0

@@ -1,0 +1,1 @@
+"""The breaches list: every breach, most pressing first, with a live countdown."""

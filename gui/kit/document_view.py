@@ -1,0 +1,138 @@
+"""Previewing a Document on screen (the same structure reports/ prints), and saving it as a
+PDF with the reminder that the file leaves the encrypted vault."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.kit.errors import reporting
+from gui.kit.style import COLOURS
+from model.domain import document as d
+
+NOT_ENCRYPTED = ("The file is not encrypted: it holds personal data, so keep it only where "
+                 "your organisation allows, and delete it when it is no longer needed.")
+_TONES = {d.Tone.MUTED: COLOURS["text_muted"], d.Tone.ACCENT: COLOURS["accent"],
+          d.Tone.GOOD: COLOURS["ok"], d.Tone.WARN: COLOURS["warn"], d.Tone.BAD: COLOURS["bad"]}
+
+
+def _rich(text: d.Rich | str) -> str:
+    if isinstance(text, str):
+        return escape(text).replace("\n", "<br>")
+    out = []
+    for span in text:
+        piece = escape(span.text).replace("\n", "<br>")
+        if span.tone in _TONES:
+            piece = f"<span style='color:{_TONES[span.tone]}'>{piece}</span>"
+        if span.italic:
+            piece = f"<i>{piece}</i>"
+        if span.bold:
+            piece = f"<b>{piece}</b>"
+        out.append(piece)
+    return "".join(out)
+
+
+def _block(block: d.Block) -> str:  # noqa: C901 - one case per kind of block
+    match block:
+        case d.Paragraph(text=text):
+            return f"<p>{_rich(text)}</p>"
+        case d.Callout(text=text):
+            return (f"<table width='100%' cellpadding='6' style='background:"
+                    f"{COLOURS['accent_light']}'><tr><td>{_rich(text)}</td></tr></table>")
+        case d.Note(text=text, tone=tone):
+            colour = _TONES.get(tone, COLOURS["text_muted"])
+            return f"<p style='color:{colour}'><i>{escape(text)}</i></p>"
+        case d.Fields(rows=rows):
+            cells = "".join(
+                "<tr>" + "".join(f"<td style='color:{COLOURS['text_muted']}'><b>"
+                                 f"{escape(f.label)}</b></td><td>{_rich(f.value)}</td>"
+                                 for f in row) + "</tr>" for row in rows)
+            return f"<table cellpadding='3' cellspacing='0'>{cells}</table>"
+        case d.Table(headers=headers, rows=rows, empty=empty):
+            if not rows:
+                return f"<p><i>{escape(empty)}</i></p>"
+            head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+            body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>"
+                           for r in rows)
+            return f"<table cellpadding='3' cellspacing='0'><tr>{head}</tr>{body}</table>"
+        case d.MarkedList(legend=legend, items=items, empty=empty):
+            if not items:
+                return f"<p><i>{escape(empty)}</i></p>"
+            lines = "".join(f"<li><span style='color:{_TONES.get(m.tone, '')}'>"
+                            f"{escape(m.symbol)}</span> <b>{escape(m.title)}.</b> "
+                            f"{escape(m.text)}</li>" for m in items)
+            return f"<p><b>{escape(legend)}</b></p><ul>{lines}</ul>"
+        case d.Bullets(items=items, title=title):
+            head = f"<p><b>{escape(title)}</b></p>" if title else ""
+            return head + "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+        case d.Question(number=number, question=question, answer=answer, answered=answered):
+            shown = _rich(answer) if answered else f"<i>{_rich(answer) or 'Not answered'}</i>"
+            return f"<p><b>{escape(number)} {escape(question)}</b><br>{shown}</p>"
+        case d.SignOff(labels=labels):
+            return "<p>" + " &nbsp; ".join(f"{escape(x)}: ________" for x in labels) + "</p>"
+    return ""
+
+
+def document_html(doc: d.Document) -> str:
+    """The document as simple HTML for a QTextBrowser (user text escaped)."""
+    parts = [f"<h2 style='color:{COLOURS['accent']}'>{escape(doc.title)}</h2>"]
+    if doc.subtitle:
+        parts.append(f"<p><b>{escape(doc.subtitle)}</b></p>")
+    if doc.status:
+        parts.append(f"<p style='color:{COLOURS['text_muted']}'>{escape(doc.status)}</p>")
+    parts += [_block(b) for b in doc.lead]
+    for section in doc.sections:
+        heading = f"{section.number}  {section.heading}" if section.number else section.heading
+        parts.append(f"<h3 style='color:{COLOURS['accent']}'>{escape(heading)}</h3>")
+        parts += [_block(b) for b in section.blocks]
+    return "".join(parts)
+
+
+def save_pdf(parent: QWidget, doc: d.Document, folder: Path | None = None) -> Path | None:
+    """Ask where, write the PDF, then say where it went and that it is not encrypted."""
+    from reports import report_file_name
+    from reports.pdf import write_document
+
+    name = report_file_name(doc.reference or "breach", doc.kind)
+    chosen, _ = QFileDialog.getSaveFileName(parent, f"Save the {doc.kind}",
+                                            str((folder or Path.home()) / name), "PDF (*.pdf)")
+    if not chosen:
+        return None
+    with reporting(parent, f"Saving the {doc.kind}") as outcome:
+        path = write_document(doc, Path(chosen))
+    if outcome.failed:
+        return None
+    QMessageBox.information(parent, "Saved", f"Saved to {path}.\n\n{NOT_ENCRYPTED}")
+    return path
+
+
+class DocumentDialog(QDialog):
+    """A document to read, copy or save as PDF."""
+
+    def __init__(self, doc: d.Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = doc
+        self.setWindowTitle(doc.title)
+        self.resize(820, 640)
+        self.view = QTextBrowser()
+        self.view.setHtml(document_html(doc))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton("Copy text", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(doc.text()))
+        pdf = buttons.addButton("Save as PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        pdf.clicked.connect(lambda: save_pdf(self, doc))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)

@@ -1,0 +1,1 @@
+"""The Risk step: questions, the live result, versions and the decision."""

@@ -1,0 +1,1 @@
+"""The settings page: organisation profile and vault security."""

@@ -1,0 +1,1 @@
+"""One breach's workspace: header with the clock, the steps as plug-ins, the timeline."""

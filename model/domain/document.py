@@ -1,0 +1,198 @@
+"""Documents built once, rendered twice: a typed structure the domain builds from records,
+which reports/ lays out as PDF and gui/ previews on screen.
+
+Text in a document is plain user-visible text: renderers escape it. Emphasis is carried by
+`Span`s, never by markup inside the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Tone(StrEnum):
+    """How a span, note or mark is coloured: the renderers map these to their palettes."""
+
+    PLAIN = "plain"
+    MUTED = "muted"
+    ACCENT = "accent"
+    GOOD = "good"      # lowers a risk, done
+    WARN = "warn"      # raises a risk, needs attention
+    BAD = "bad"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    tone: Tone = Tone.PLAIN
+
+
+Rich = tuple[Span, ...]
+
+
+def plain(text: str) -> Rich:
+    return (Span(text),)
+
+
+def rich_text(value: Rich | str) -> str:
+    """The words of a rich text, without emphasis (for tests, search and plain views)."""
+    return value if isinstance(value, str) else "".join(s.text for s in value)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Rich | str
+    tone: Tone = Tone.PLAIN
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed statement (the decision, a warning the reader must not miss)."""
+
+    text: Rich | str
+    tone: Tone = Tone.ACCENT
+
+
+@dataclass(frozen=True)
+class Note:
+    """A small remark under a block; WARN tone for something to check."""
+
+    text: str
+    tone: Tone = Tone.MUTED
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: Rich | str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label/value rows. With `pairs`, two fields share a row where both are short."""
+
+    rows: tuple[tuple[Field, ...], ...]
+    pairs: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    """A list with a header row; `widths` are relative (None: equal)."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] | None = None
+    empty: str = "None recorded."
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One marked item: a symbol with its tone, a bold title and the text."""
+
+    symbol: str
+    tone: Tone
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MarkedList:
+    """Marked items (e.g. the assessment's reasons), in two columns where they fit."""
+
+    legend: str
+    items: tuple[Mark, ...]
+    empty: str = "None recorded."
+    columns: int = 2
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A numbered question of a form and its answer (the ICO report)."""
+
+    number: str
+    question: str
+    answer: Rich | str
+    answered: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Blanks to sign and date by hand."""
+
+    labels: tuple[str, ...]
+
+
+Block = Paragraph | Callout | Note | Fields | Table | MarkedList | Bullets | Question | SignOff
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    blocks: tuple[Block, ...]
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document: what every page carries, the title block and the sections."""
+
+    kind: str                    # e.g. "not notifiable record"; names the file too
+    title: str                   # the big title on the first page
+    subtitle: str
+    running_title: str           # the header on every page
+    organisation: str
+    reference: str
+    generated_at: datetime
+    zone: str
+    sections: tuple[Section, ...]
+    lead: tuple[Block, ...] = ()  # blocks under the title, before the first section
+    marking: str = ""            # protective marking, printed top and bottom
+    one_page: bool = False       # shrink a little to fit one page where possible
+    landscape: bool = False
+    status: str = ""             # e.g. "Draft" or "Filed 12 Oct 2026 14:05 BST"
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def text(self) -> str:
+        """Every word of the document as plain lines (search, tests, the clipboard)."""
+        lines = [self.title, self.subtitle, *(_block_text(b) for b in self.lead)]
+        for section in self.sections:
+            lines.append(f"{section.number}  {section.heading}".strip())
+            lines.extend(_block_text(b) for b in section.blocks)
+        return "\n".join(line for line in lines if line)
+
+
+def _block_text(block: Block) -> str:
+    match block:
+        case Paragraph(text=t) | Callout(text=t):
+            return rich_text(t)
+        case Note(text=t):
+            return t
+        case Fields(rows=rows):
+            return "\n".join(f"{f.label}: {rich_text(f.value)}" for row in rows for f in row)
+        case Table(headers=h, rows=rows, empty=empty):
+            body = ["  ".join(r) for r in rows] or [empty]
+            return "\n".join(["  ".join(h), *body])
+        case MarkedList(legend=legend, items=items, empty=empty):
+            body = [f"{m.symbol} {m.title}. {m.text}" for m in items] or [empty]
+            return "\n".join([legend, *body])
+        case Bullets(items=items, title=title):
+            return "\n".join([title, *(f"• {i}" for i in items)] if title else
+                             [f"• {i}" for i in items])
+        case Question(number=n, question=q, answer=a):
+            return f"{n} {q}\n{rich_text(a)}"
+        case SignOff(labels=labels):
+            return "  ".join(labels)
+    return ""

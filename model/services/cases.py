@@ -1,0 +1,44 @@
+"""The case read model: one unit of work reads everything a breach screen needs."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from model.domain.case import Case
+from model.domain.errors import NotFoundError
+from model.services.unit import Database
+from model.storage import mapping
+from model.storage.orm import AssessmentRow, BreachRow, DecisionRow, OrganisationRow, TimelineRow
+
+
+def read_case(session: Session, breach_id: int) -> Case:
+    """Everything about one breach, inside the caller's unit of work."""
+    row = session.get(BreachRow, breach_id)
+    if row is None:
+        raise NotFoundError(f"No breach with id {breach_id}.")
+    org = session.get(OrganisationRow, 1)
+    events = session.scalars(select(TimelineRow).where(TimelineRow.breach_id == breach_id)
+                             .order_by(TimelineRow.at, TimelineRow.id)).all()
+    assessments = session.scalars(select(AssessmentRow)
+                                  .where(AssessmentRow.breach_id == breach_id)
+                                  .order_by(AssessmentRow.version)).all()
+    versions = {a.id: a.version for a in assessments}
+    decisions = session.scalars(select(DecisionRow).where(DecisionRow.breach_id == breach_id)
+                                .order_by(DecisionRow.recorded_at, DecisionRow.id)).all()
+    return Case(
+        breach=mapping.to_breach(row), organisation=mapping.to_profile(org),
+        timeline=tuple(mapping.to_event(e) for e in events),
+        assessments=tuple(mapping.to_assessment(a) for a in assessments),
+        decisions=tuple(mapping.to_decision(d, versions.get(d.assessment_id, 0))
+                        for d in decisions))
+
+
+class CaseService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def load(self, breach_id: int) -> Case:
+        """The breach, the organisation, the timeline, every assessment and decision."""
+        with self._db.unit() as session:
+            return read_case(session, breach_id)

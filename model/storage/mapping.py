@@ -1,0 +1,122 @@
+"""The one place rows become records and records become rows.
+
+Facts are written only through `store_facts`, which also keeps the breach's query columns
+and tags in step with them, so the register counts and filters without parsing JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Row
+
+from model.domain.deadlines import deadline_for
+from model.domain.enums import BreachStatus, Regime, Sector
+from model.domain.facts import BreachFacts
+from model.domain.records import (
+    AssessmentRecord,
+    Breach,
+    BreachSummary,
+    DecisionRecord,
+    OrganisationProfile,
+    Restriction,
+    TimelineEvent,
+)
+from model.domain.risk.stored import result_from_document
+from model.storage import facts_codec
+from model.storage.orm import (
+    AssessmentRow,
+    BreachRow,
+    BreachTagRow,
+    DecisionRow,
+    OrganisationRow,
+    TimelineRow,
+)
+
+# The many-valued facts kept as tags: tag kind -> BreachFacts attribute.
+TAGGED: dict[str, str] = {
+    "breach_type": "breach_types",
+    "data_category": "data_categories",
+    "subject_category": "data_subject_categories",
+    "consequence": "consequences",
+}
+# The columns a breaches list needs, in BreachSummary order after id.
+SUMMARY_COLUMNS = (BreachRow.id, BreachRow.reference, BreachRow.title, BreachRow.status,
+                   BreachRow.regime, BreachRow.aware_at, BreachRow.notified_at,
+                   BreachRow.created_at, BreachRow.updated_at)
+
+
+def facts_of(row: BreachRow) -> BreachFacts:
+    return facts_codec.loads(row.facts_json)
+
+
+def store_facts(row: BreachRow, facts: BreachFacts) -> None:
+    """Write `facts` into `row`: the document, the query columns and the tags."""
+    row.facts_json = facts_codec.dumps(facts)
+    row.title = facts.title
+    row.regime = facts.regime.value
+    row.aware_at = facts.aware_at
+    row.occurred_at = facts.occurred_at
+    row.discovered_at = facts.discovered_at
+    row.deadline_at = deadline_for(facts.regime, facts.aware_at) if facts.aware_at else None
+    row.subjects_count = facts.subjects_count
+    row.records_count = facts.records_count
+    row.cyber_incident = facts.cyber_incident.value if facts.cyber_incident else None
+    wanted = {(kind, item.value) for kind, attr in TAGGED.items()
+              for item in getattr(facts, attr)}
+    current = {(t.kind, t.value): t for t in row.tags} if row.id is not None else {}
+    for key in current.keys() - wanted:
+        row.tags.remove(current[key])
+    for kind, value in sorted(wanted - current.keys()):
+        row.tags.append(BreachTagRow(kind=kind, value=value))
+
+
+def to_breach(row: BreachRow) -> Breach:
+    return Breach(id=row.id, reference=row.reference, status=BreachStatus(row.status),
+                  facts=facts_of(row), notified_at=row.notified_at,
+                  created_at=row.created_at, updated_at=row.updated_at)
+
+
+def to_summary(row: BreachRow | Row[Any]) -> BreachSummary:
+    """A list row from an ORM row or from a SUMMARY_COLUMNS select."""
+    return BreachSummary(id=row.id, reference=row.reference, title=row.title,
+                         status=BreachStatus(row.status), regime=Regime(row.regime),
+                         aware_at=row.aware_at, notified_at=row.notified_at,
+                         created_at=row.created_at, updated_at=row.updated_at)
+
+
+def to_event(row: TimelineRow) -> TimelineEvent:
+    return TimelineEvent(id=row.id, breach_id=row.breach_id, at=row.at, kind=row.kind,
+                         text=row.text, actor=row.actor, recorded_at=row.recorded_at)
+
+
+def to_assessment(row: AssessmentRow) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=row.id, breach_id=row.breach_id, version=row.version,
+        method_version=row.method_version, facts=facts_codec.loads(row.facts_json),
+        result=result_from_document(json.loads(row.result_json)),
+        created_at=row.created_at, created_by=row.created_by, sha256=row.sha256 or "")
+
+
+def to_decision(row: DecisionRow, version: int) -> DecisionRecord:
+    restriction = None
+    if row.restriction_ground is not None and row.restriction_review_on is not None:
+        restriction = Restriction(row.restriction_ground, row.restriction_reasoning,
+                                  row.restriction_review_on)
+    return DecisionRecord(
+        id=row.id, breach_id=row.breach_id, assessment_id=row.assessment_id,
+        assessment_version=version, notify_ico=row.notify_ico,
+        notify_ico_reason=row.notify_ico_reason, notify_subjects=row.notify_subjects,
+        notify_subjects_reason=row.notify_subjects_reason, restriction=restriction,
+        decided_by=row.decided_by, decided_at=row.decided_at, recorded_at=row.recorded_at)
+
+
+def to_profile(row: OrganisationRow | None) -> OrganisationProfile:
+    if row is None:
+        return OrganisationProfile()
+    return OrganisationProfile(
+        name=row.name, address=row.address, sector=Sector(row.sector),
+        ico_registration=row.ico_registration, dpo_name=row.dpo_name,
+        dpo_email=row.dpo_email, dpo_phone=row.dpo_phone,
+        default_regime=Regime(row.default_regime), time_zone=row.time_zone)
