@@ -227,7 +227,7 @@ class BreachWorkspace(QWidget):
 
     def step(self, key: str) -> StepPage:
         """The step with `key` ('triage', 'risk', ...), without showing it."""
-        return next(p for p in self.step_pages if p.KEY == key)
+        return next(p for p in self.step_pages if key == p.KEY)
 
     def current_step(self) -> StepPage:
         return self.step_pages[self.steps.currentRow()]

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import gui.kit.errors
-from gui.workspace.status_actions import StatusChangeDialog
 from gui.steps import STEPS
+from gui.workspace.status_actions import StatusChangeDialog
 from gui.workspace.workspace import BreachWorkspace
 from model.domain.enums import BreachStatus, BreachType, DataCategory
 from model.domain.facts import BreachFacts
