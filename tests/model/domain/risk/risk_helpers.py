@@ -14,6 +14,8 @@ from model.domain.facts import BreachFacts, facts_from_document
 
 HERE = Path(__file__).parent
 SCENARIOS = HERE / "scenarios"
+# The project's own copies of the exchange schemas: the one reference every test uses.
+SCHEMAS = Path(__file__).resolve().parents[3] / "data"
 
 
 def load_doc(name: str) -> dict[str, Any]:
@@ -33,7 +35,7 @@ def expected_outcomes() -> dict[str, dict[str, Any]]:
 
 
 def schema_validator(name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads((HERE / "schemas" / name).read_text(encoding="utf-8"))
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
