@@ -11,6 +11,7 @@ from model.domain.enums import (
     Access,
     AvailabilityLoss,
     BreachType,
+    DataCategory,
     DataDetail,
     Exposure,
     RiskLevel,
@@ -44,6 +45,12 @@ def outsiders_hold_it(r: Resolved) -> bool:
             and r.access is not Access.NONE and not r.recipients_gave_it_back)
 
 
+def reveals_more_than_contact_details(r: Resolved) -> bool:
+    """Does the data tell more about people than who they are and how to reach them?"""
+    return (r.detail is not DataDetail.MINIMAL
+            and not r.categories <= {DataCategory.BASIC_IDENTIFIERS})
+
+
 def type_of_breach(r: Resolved) -> Contribution:
     """Confidentiality, integrity, availability: what was lost, and how widely."""
     parts: list[str] = []
@@ -62,7 +69,7 @@ def type_of_breach(r: Resolved) -> Contribution:
         parts.append("By the facts given, nothing was disclosed, altered or lost.")
     notes = _notes(r, "Who could see the data")
     if (outsiders_hold_it(r) and r.exposure is not Exposure.TRUSTED_RECIPIENT
-            and r.detail is not DataDetail.MINIMAL):
+            and reveals_more_than_contact_details(r)):
         parts.append("Readable details about identifiable people are with someone outside "
                      "who owes them no duty of confidence and has not given them back: at "
                      "least a risk.")
