@@ -39,3 +39,19 @@ def schema_validator(name: str) -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+REGULATORS = HERE / "regulators"
+
+
+def regulator_expectations() -> dict[str, dict[str, Any]]:
+    """The regulators' conclusions and sources, keyed by case file name."""
+    return json.loads((REGULATORS / "expectations.json").read_text(encoding="utf-8"))
+
+
+def load_regulator_doc(name: str) -> dict[str, Any]:
+    return json.loads((REGULATORS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def regulator_case_names() -> list[str]:
+    return sorted(p.stem for p in REGULATORS.glob("*.json") if p.stem != "expectations")
