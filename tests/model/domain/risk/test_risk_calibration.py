@@ -212,3 +212,16 @@ def test_strong_hashes_with_email_usernames_still_go_to_the_ico() -> None:
     assert _calls(_assess(doc)) == ("risk", True, False)
     weak = doc | {"protection": FORUM["protection"] | {"state_of_the_art": False}}
     assert _calls(_assess(weak)) == ("high_risk", True, True)
+
+
+def test_contact_details_alone_with_one_wrong_person_are_only_recorded() -> None:
+    doc = {"schema": "breach-facts/1", "breach_types": ["confidentiality"],
+           "data_categories": ["basic_identifiers"], "malicious": False, "subjects_count": 1,
+           "data_subject_categories": ["customers"],
+           "confidentiality": {"exposure": "known_recipients", "access": "confirmed"},
+           "protection": {"method": "none"}}
+    assert _calls(_assess(doc)) == ("unlikely", False, False)
+    more = doc | {"data_categories": ["basic_identifiers", "other"]}
+    assert _calls(_assess(more)) == ("risk", True, False)
+    unsafe = doc | {"consequences": ["harassment_or_retaliation"]}
+    assert _calls(_assess(unsafe)) == ("high_risk", True, True)
