@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from model.domain.enums import BreachType, Regime, RiskLevel, SeverityBand
 from model.domain.risk.likelihood import LIMITS, LikelihoodResult
-from model.domain.risk.people import tell_people
 from model.domain.risk.registry import factor_title
 from model.domain.risk.resolved import Resolved
 from model.domain.risk.result import (
@@ -23,6 +22,7 @@ from model.domain.risk.result import (
     Severity,
     level_rank,
 )
+from model.domain.risk.telling import tell_people
 
 # ENISA bands do not map onto Art. 33/34 by themselves; this is Breach Desk's starting point.
 BAND_LEVEL: dict[SeverityBand, RiskLevel] = {
