@@ -140,7 +140,7 @@ def test_report_writes_not_notifiable_record(vault: tuple[Path, Path], tmp_path:
     from model.services import vaults
 
     folder, secret = vault
-    scenario = ROOT / "tests/model/risk/scenarios/email_one_trusted_recipient_deleted.json"
+    scenario = ROOT / "tests/model/domain/risk/scenarios/email_one_trusted_recipient_deleted.json"
     ctx = vaults.unlock(folder, PASSPHRASE, remember=False)
     try:
         facts = facts_from_document(json.loads(scenario.read_text()))

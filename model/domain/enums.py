@@ -67,6 +67,7 @@ class DataCategory(_Labelled):
     HEALTH = "health", "Health"
     OTHER = "other", "Other"
     NOT_YET_KNOWN = "not_yet_known", "Not yet known"
+    NONE = "none", "No personal data"
 
 
 SPECIAL_CATEGORIES = frozenset({
@@ -120,7 +121,26 @@ class Exposure(_Labelled):
 class Access(_Labelled):
     NONE = "none", "No evidence it was viewed"
     UNKNOWN = "unknown", "Not known whether it was viewed"
+    SEEN = "seen", "Some access seen (not known to be copied)"
     CONFIRMED = "confirmed", "Confirmed viewed, copied or taken"
+
+
+class DataDetail(_Labelled):
+    """How much the data reveals about each person (ENISA's adjustment of the data score)."""
+
+    MINIMAL = "minimal", "Little beyond who they are (contact details, or one passing fact)"
+    STANDARD = "standard", "What its categories usually reveal"
+    EXTENSIVE = "extensive", "A detailed record of each person (a full form, file or history)"
+
+
+class ExemptionGround(_Labelled):
+    """The Art. 34(3) ground a DPO claims for not telling the people affected."""
+
+    UNINTELLIGIBLE = "unintelligible", "Art. 34(3)(a): the data is unintelligible"
+    SUBSEQUENT_MEASURES = ("subsequent_measures",
+                           "Art. 34(3)(b): later measures removed the high risk")
+    DISPROPORTIONATE_EFFORT = ("disproportionate_effort",
+                               "Art. 34(3)(c): disproportionate effort (tell them publicly)")
 
 
 class AvailabilityLoss(_Labelled):

@@ -18,6 +18,8 @@ from model.domain.enums import (
     BreachType,
     Consequence,
     DataCategory,
+    DataDetail,
+    ExemptionGround,
     Exposure,
     Identifiability,
     ProtectionMethod,
@@ -63,6 +65,14 @@ class Protection:
 
 
 @dataclass(frozen=True)
+class ExemptionClaim:
+    """The DPO's claim of an Art. 34(3) exemption, with the explanation the law expects."""
+
+    ground: ExemptionGround
+    explanation: str
+
+
+@dataclass(frozen=True)
 class BreachFacts:
     """The triage facts. Tuples keep the order the user chose; all datetimes are UTC."""
 
@@ -86,6 +96,8 @@ class BreachFacts:
     controller_sector: Sector | None = None
     consequences: tuple[Consequence, ...] = ()
     mitigated: bool | None = None
+    data_detail: DataDetail | None = None
+    exemption_claim: ExemptionClaim | None = None
     # Triage extras (extra properties of breach-facts/1).
     title: str = ""
     ended_at: datetime | None = None
@@ -125,6 +137,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
     "cyber_incident": YesNoUnknown,
     "identifiability": Identifiability,
     "controller_sector": Sector,
+    "data_detail": DataDetail,
 }
 _NESTED_FIELDS: dict[str, dict[str, Any]] = {
     "confidentiality": {"exposure": Exposure, "access": Access, "recipient_deleted": bool,
@@ -136,6 +149,7 @@ _NESTED_FIELDS: dict[str, dict[str, Any]] = {
                    "key_compromised": bool},
 }
 _KNOWN = {f.name for f in fields(BreachFacts)} - {"extra"} | {"schema", "processor"}
+NO_PERSONAL_DATA_ALONE = "'none' (no personal data) cannot be combined with other categories"
 
 
 def _choices(enum: type[StrEnum]) -> str:
@@ -219,6 +233,19 @@ def _nested(name: str, value: Any) -> Any:
     return _NESTED[name](**kwargs)
 
 
+def _exemption_claim(value: Any) -> ExemptionClaim | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError("exemption_claim", "must be an object with ground and explanation")
+    ground = _enum(ExemptionGround, value.get("ground"), "exemption_claim.ground")
+    text = value.get("explanation")
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError("exemption_claim.explanation",
+                              "must say why the exemption applies (non-empty text)")
+    return ExemptionClaim(ground, text)
+
+
 def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
     """Parse a breach-facts/1 document; raise ValidationError naming the field and rule.
 
@@ -235,6 +262,9 @@ def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
         if required and name not in doc:
             raise ValidationError(name, "is required")
         kwargs[name] = _enum_list(enum, doc.get(name), name, required)
+    cats = kwargs["data_categories"]
+    if DataCategory.NONE in cats and len(cats) > 1:
+        raise ValidationError("data_categories", NO_PERSONAL_DATA_ALONE)
     for name, enum in _ENUMS.items():
         if name in doc:
             kwargs[name] = _enum(enum, doc[name], name)
@@ -255,6 +285,8 @@ def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
     for name in _NESTED:
         if name in doc:
             kwargs[name] = _nested(name, doc[name])
+    if "exemption_claim" in doc:
+        kwargs["exemption_claim"] = _exemption_claim(doc["exemption_claim"])
     processor = doc.get("processor")
     if processor is not None:
         if not isinstance(processor, dict):
@@ -305,6 +337,9 @@ def facts_to_document(facts: BreachFacts) -> dict[str, Any]:
     for name in _NESTED:
         if getattr(facts, name) is not None:
             doc[name] = _nested_doc(getattr(facts, name))
+    if facts.exemption_claim is not None:
+        doc["exemption_claim"] = {"ground": facts.exemption_claim.ground.value,
+                                  "explanation": facts.exemption_claim.explanation}
     if facts.processor_name or facts.processor_notified_at:
         proc: dict[str, Any] = {"name": facts.processor_name}
         if facts.processor_notified_at is not None:

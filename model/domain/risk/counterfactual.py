@@ -13,6 +13,7 @@ from model.domain.enums import (
     BreachType,
     Consequence,
     DataCategory,
+    DataDetail,
     Exposure,
     Identifiability,
     ProtectionMethod,
@@ -22,7 +23,7 @@ from model.domain.enums import (
 )
 from model.domain.facts import Availability, BreachFacts, Confidentiality, Protection
 from model.domain.risk.engine import assess
-from model.domain.risk.resolved import LARGE_NUMBER, SAFETY_HARMS, resolve
+from model.domain.risk.resolved import LARGE_NUMBER, SAFETY_HARMS, SENSITIVE, resolve
 from model.domain.risk.result import Assessment
 
 SHORT = {RiskLevel.UNLIKELY: "unlikely", RiskLevel.RISK: "risk", RiskLevel.HIGH_RISK: "high risk"}
@@ -132,20 +133,28 @@ def _not_critical(f: BreachFacts) -> BreachFacts | None:
 
 
 def _mitigated(f: BreachFacts) -> BreachFacts | None:
-    return None if f.mitigated else replace(f, mitigated=True)
+    return None if resolve(f).claims else replace(f, mitigated=True)
+
+
+def _passing_item(f: BreachFacts) -> BreachFacts | None:
+    if f.data_detail is not None or not set(f.data_categories) & SENSITIVE:
+        return None
+    return replace(f, data_detail=DataDetail.MINIMAL)
 
 
 WHAT_IFS: tuple[WhatIf, ...] = (
     WhatIf("If the data had been encrypted to a current standard with the key safe", _encrypted),
     WhatIf("If the encryption key turned out to be exposed", _key_exposed),
     WhatIf("If the recipient confirmed deleting or returning the data", _deleted),
-    WhatIf("If checks such as access logs showed nobody viewed the data", _no_access),
+    WhatIf("If logs covering the whole exposure showed nobody viewed the data", _no_access),
     WhatIf("If only a small known group could have seen the data", _exposure_known),
     WhatIf("If it were established that the breach was not deliberate", _accidental),
     WhatIf(f"If fewer than {LARGE_NUMBER:,} people were affected", _fewer_people),
     WhatIf("If you judged that people are hard to identify from this data", _limited_ei),
     WhatIf("If physical harm and harassment could be ruled out", _no_safety),
     WhatIf("If the data turned out to be only names and contact details", _known_data),
+    WhatIf("If the sensitive item revealed little about anyone (a passing detail such as a "
+           "food intolerance)", _passing_item),
     WhatIf("If the people were known to include no children or vulnerable adults",
            _known_people),
     WhatIf("If a backup had restored the data within a few hours", _restored),

@@ -31,6 +31,9 @@ def assessment_to_document(a: Assessment) -> dict[str, Any]:
         "severity": {"dpc": sev.dpc, "ei": sev.ei, "cb": sev.cb, "score": sev.score,
                      "band": sev.band.value},
         "risk": a.risk.value,
+        "likelihood": a.likelihood.value,
+        "summary": a.summary,
+        "personal_data_breach": a.personal_data_breach,
         "notify_ico": a.notify_ico,
         "notify_data_subjects": a.notify_data_subjects,
         "data_subject_exemption": a.data_subject_exemption,
@@ -38,6 +41,7 @@ def assessment_to_document(a: Assessment) -> dict[str, Any]:
         "assumptions": list(a.assumptions),
         "reasons": [{"factor": r.factor, "effect": r.effect.value, "text": r.text}
                     for r in a.reasons],
+        "advice": list(a.advice),
     }
 
 
@@ -52,16 +56,24 @@ def _severity_lines(a: Assessment) -> list[str]:
 
 
 def _ico_line(a: Assessment, zone: str) -> str:
+    if not a.personal_data_breach:
+        return "Notify the ICO: no. Not a personal data breach: record it as a security incident."
     if not a.notify_ico:
         return "Notify the ICO: no. Record the breach and the reasons for not reporting it."
     line = "Notify the ICO: yes"
     if a.deadline is not None:
         line += f", by {format_local(a.deadline, zone)}"
-        if a.regime is not Regime.PECR:
-            line += " (72 hours from awareness; give reasons if later)"
+        line += f" ({_clock_text(a)}; give reasons if later)"
     else:
         line += " (set the time of awareness to see the deadline)"
     return line + "."
+
+
+def _clock_text(a: Assessment) -> str:
+    if a.regime is Regime.PECR:
+        return ("PECR reg. 5A: 72 hours from awareness since 20 Aug 2025, 24 hours from "
+                "detection before")
+    return "72 hours from awareness"
 
 
 def _people_line(a: Assessment) -> str:
@@ -80,6 +92,7 @@ def recommendations(a: Assessment, zone: str = DEFAULT_ZONE) -> tuple[str, ...]:
         recs.append("If telling them now would obstruct an investigation or prejudice crime "
                     "work, s.68 allows restricting or delaying it: record the ground and a "
                     "review date.")
+    recs.extend(a.advice)
     if a.assumptions:
         recs.append("Check the assumptions below: each unknown was taken at its worst, so "
                     "establishing the facts may change the result.")
@@ -89,11 +102,12 @@ def recommendations(a: Assessment, zone: str = DEFAULT_ZONE) -> tuple[str, ...]:
 
 def explain_text(a: Assessment, zone: str = DEFAULT_ZONE) -> str:
     """A readable, multi-line explanation of `a`; times shown in `zone`."""
-    lines = [f"Breach assessment ({a.method_version}, {a.regime.label})", ""]
+    lines = [f"Breach assessment ({a.method_version}, {a.regime.label})", "", a.summary, ""]
     lines.extend(_severity_lines(a))
-    lines += ["", f"Risk: {a.risk.label}" + (
-        " (a high risk to people's rights and freedoms)" if a.risk is RiskLevel.HIGH_RISK
-        else ""), "", "Recommendations:"]
+    lines += ["", f"Likelihood of significant consequences (ICO scale): {a.likelihood.label}",
+              "", f"Risk: {a.risk.label}" + (
+                  " (a high risk to people's rights and freedoms)"
+                  if a.risk is RiskLevel.HIGH_RISK else ""), "", "Recommendations:"]
     lines.extend(f"  - {rec}" for rec in recommendations(a, zone))
     lines += ["", "Reasons (+ raises, - lowers, = neutral):"]
     lines.extend(f"  {_MARK[r.effect]} {factor_title(r.factor)}: {r.text}" for r in a.reasons)

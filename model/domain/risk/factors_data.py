@@ -5,11 +5,7 @@ Each factor reads the resolved facts and returns a Contribution, or None when it
 
 from __future__ import annotations
 
-from model.domain.enums import (
-    DataCategory,
-    ProtectionMethod,
-    RiskLevel,
-)
+from model.domain.enums import DataCategory, DataDetail, ProtectionMethod
 from model.domain.risk.resolved import SENSITIVE, Resolved
 from model.domain.risk.result import Contribution, Effect
 from model.domain.risk.severity import DIRECT_IDENTIFIERS, derive_ei
@@ -35,6 +31,11 @@ def sensitivity(r: Resolved) -> Contribution:
         return Contribution("sensitivity", Effect.RAISES,
                             "The data involved is not yet known, so it is treated as the most "
                             "sensitive kind until established.", notes)
+    if sensitive and r.detail is DataDetail.MINIMAL:
+        return Contribution("sensitivity", Effect.NEUTRAL,
+                            f"The data includes {_labels(sensitive)}, but only a passing item "
+                            "that reveals little about anyone (such as a food intolerance), so "
+                            "it is scored as behavioural data.", notes)
     if sensitive:
         return Contribution("sensitivity", Effect.RAISES,
                             f"The data includes {_labels(sensitive)}: special-category or "
@@ -54,7 +55,14 @@ def sensitivity(r: Resolved) -> Contribution:
 def volume(r: Resolved) -> Contribution:
     """How much data: many records per person give a fuller picture of each one."""
     notes = _notes(r, "Number of records not given", "Number of people not given",
-                   "Number of people and records")
+                   "Number of people and records", "How much the data reveals")
+    if r.detail is DataDetail.EXTENSIVE:
+        return Contribution("volume", Effect.RAISES,
+                            "The data holds a detailed record of each person (a full form, file "
+                            "or history): enough to build a profile of them.", notes)
+    if r.detail is DataDetail.MINIMAL:
+        return Contribution("volume", Effect.LOWERS,
+                            "The data reveals little beyond who each person is.", notes)
     if r.records is None:
         return Contribution("volume", Effect.NEUTRAL,
                             "The number of records is not known; the volume was judged from "
@@ -94,10 +102,9 @@ def protection(r: Resolved) -> Contribution | None:
         return None
     notes = _notes(r, "Protection of the data", "Not stated that the", "Not stated that the key")
     if r.unintelligible:
-        cap = RiskLevel.UNLIKELY if r.only_confidentiality else None
         return Contribution("protection", Effect.LOWERS,
                             "The data was encrypted to a current standard and the key is safe: "
-                            "it is unintelligible to whoever has it.", notes, cap=cap)
+                            "it is unintelligible to whoever has it.", notes)
     if r.credentials_hashed:
         return Contribution("protection", Effect.LOWERS,
                             "Passwords were hashed with a current algorithm and the secret is "

@@ -6,18 +6,25 @@ from __future__ import annotations
 
 from model.domain.enums import (
     AvailabilityLoss,
+    BreachType,
     Consequence,
     RiskLevel,
     Sector,
     ServiceImpact,
     SubjectCategory,
 )
-from model.domain.risk.resolved import LARGE_NUMBER, SAFETY_HARMS, VULNERABLE, Resolved
-from model.domain.risk.result import Contribution, Effect
+from model.domain.risk.factors_incident import outsiders_hold_it
+from model.domain.risk.resolved import (
+    LARGE_NUMBER,
+    SAFETY_HARMS,
+    VERY_LARGE_NUMBER,
+    VULNERABLE,
+    Resolved,
+)
+from model.domain.risk.result import Contribution, Effect, Limit, floor
 
 _SERIOUS = frozenset({Consequence.IDENTITY_FRAUD, Consequence.FINANCIAL_LOSS,
                       Consequence.DISCRIMINATION, Consequence.LOSS_OF_PROFESSIONAL_SECRECY})
-VERY_LARGE_NUMBER = 100_000
 
 
 def _notes(r: Resolved, *starts: str) -> tuple[str, ...]:
@@ -41,16 +48,16 @@ def consequences(r: Resolved) -> Contribution:
     """Severity and permanence of the harm; safety at stake or care delayed makes it high."""
     notes = _notes(r, "Possible harms not listed", "Effect on services")
     parts: list[str] = []
-    floor: RiskLevel | None = None
+    limits: list[Limit] = []
     safety = r.consequences & SAFETY_HARMS
     if safety and r.readable:
         parts.append(f"The safety of the people involved is at stake ({_names(safety)}): "
                      "someone who reads this data could find and hurt them.")
-        floor = RiskLevel.HIGH_RISK
+        limits.append(floor(RiskLevel.HIGH_RISK, BreachType.CONFIDENTIALITY))
     if r.availability_lost and r.service_impact is ServiceImpact.CRITICAL:
         parts.append("Services people rely on were disrupted critically (care or safety "
                      "delayed).")
-        floor = RiskLevel.HIGH_RISK
+        limits.append(floor(RiskLevel.HIGH_RISK, BreachType.AVAILABILITY))
     serious = r.consequences & _SERIOUS
     if serious:
         parts.append(f"Serious harm is possible: {_names(serious)}.")
@@ -58,7 +65,8 @@ def consequences(r: Resolved) -> Contribution:
     if lasting:
         parts.append(f"The harm is lasting: {'; '.join(lasting)}.")
     if parts:
-        return Contribution("consequences", Effect.RAISES, " ".join(parts), notes, floor=floor)
+        return Contribution("consequences", Effect.RAISES, " ".join(parts), notes,
+                            limits=tuple(limits))
     if r.consequences == {Consequence.NONE_IDENTIFIED}:
         text = ("No harm was identified; the assessment does not lower the risk on that "
                 "ground alone, since harm is judged from the data and circumstances.")
@@ -103,22 +111,26 @@ def controller_sector(r: Resolved) -> Contribution:
 
 
 def number_of_people(r: Resolved) -> Contribution:
-    """The more people, the wider the harm; from LARGE_NUMBER the ICO should hear of it."""
+    """The more people, the wider the harm; from LARGE_NUMBER whose readable data is with
+    outsiders, the ICO should hear of it. A count alone creates no harm where none can reach
+    anyone (unreadable data, data returned, an outage restored)."""
     notes = _notes(r, "Number of people")
+    reaches = outsiders_hold_it(r)
+    limits = (floor(RiskLevel.RISK, BreachType.CONFIDENTIALITY),) if reaches else ()
+    tail = (": too many to treat as unlikely to matter, since their readable data is with "
+            "others." if reaches else ".")
     if r.people is None:
         return Contribution("number_of_people", Effect.RAISES,
                             f"The number of people is not known, so at least {LARGE_NUMBER:,} "
-                            "is assumed: too many to treat as unlikely to matter.", notes,
-                            floor=RiskLevel.RISK)
+                            f"is assumed{tail}", notes, limits=limits)
     if r.people >= VERY_LARGE_NUMBER:
         return Contribution("number_of_people", Effect.RAISES,
-                            f"A very large number of people ({r.people:,}) are affected.",
-                            notes, floor=RiskLevel.RISK)
+                            f"A very large number of people ({r.people:,}) are affected{tail}",
+                            notes, limits=limits)
     if r.people >= LARGE_NUMBER:
         return Contribution("number_of_people", Effect.RAISES,
-                            f"A large number of people ({r.people:,}) are affected: even small "
-                            "harms add up, so the ICO should hear of it.", notes,
-                            floor=RiskLevel.RISK)
+                            f"A large number of people ({r.people:,}) are affected{tail}",
+                            notes, limits=limits)
     return Contribution("number_of_people", Effect.NEUTRAL,
                         f"{r.people:,} {'person' if r.people == 1 else 'people'} affected: a "
                         "limited number, though each case still counts.", notes)

@@ -1,16 +1,28 @@
-"""From severity band and factor contributions to a risk level and the two notification calls.
+"""From severity band, likelihood and factor contributions to a risk level and the two
+notification calls.
 
 Documented in docs/risk-method.md, section "Mapping"; the DPO may depart with a recorded reason.
+Each kind of loss (confidentiality, integrity, availability) gets its own level from the same
+starting band, its own floors and caps; the breach is as serious as its most serious part.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.domain.enums import Regime, RiskLevel, SeverityBand
+from model.domain.enums import BreachType, Regime, RiskLevel, SeverityBand
+from model.domain.risk.likelihood import LIMITS, LikelihoodResult
 from model.domain.risk.registry import factor_title
 from model.domain.risk.resolved import Resolved
-from model.domain.risk.result import Contribution, Effect, Reason, Severity, level_rank
+from model.domain.risk.result import (
+    Contribution,
+    Effect,
+    Likelihood,
+    Reason,
+    Severity,
+    level_rank,
+)
+from model.domain.risk.telling import tell_people
 
 # ENISA bands do not map onto Art. 33/34 by themselves; this is Breach Desk's starting point.
 BAND_LEVEL: dict[SeverityBand, RiskLevel] = {
@@ -19,9 +31,6 @@ BAND_LEVEL: dict[SeverityBand, RiskLevel] = {
     SeverityBand.HIGH: RiskLevel.HIGH_RISK,
     SeverityBand.VERY_HIGH: RiskLevel.HIGH_RISK,
 }
-UNINTELLIGIBLE = "unintelligible"
-SUBSEQUENT_MEASURES = "subsequent_measures"
-DISPROPORTIONATE_EFFORT = "disproportionate_effort"
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,7 @@ class Decision:
     exemption: str | None
     reasons: tuple[Reason, ...]
     assumptions: tuple[str, ...]
+    main: BreachType | None  # the kind of loss that set the level (None: nothing lost)
 
 
 def severity_reason(sev: Severity) -> Reason:
@@ -43,38 +53,90 @@ def severity_reason(sev: Severity) -> Reason:
                                       f"{sev.band.label.lower()} severity.")
 
 
-def _titles(items: list[Contribution]) -> str:
-    return "; ".join(factor_title(c.factor).lower() for c in items)
+def likelihood_reason(lk: LikelihoodResult) -> Reason:
+    if len(lk.parts) == 1 and lk.overall is lk.parts[0].likelihood:
+        text = f"{lk.overall.label}: {lk.parts[0].text}."
+    else:
+        text = f"{lk.overall.label} overall." + "".join(
+            f" {p.kind.value.capitalize()}: {p.likelihood.label.lower()}, as {p.text}."
+            for p in lk.parts)
+    if lk.overall is Likelihood.NOT_YET_KNOWN:
+        text += " Until the facts are known, each unknown is taken at its worst."
+    effect = (Effect.LOWERS if lk.overall.value.endswith("unlikely") else
+              Effect.RAISES if lk.overall.value.endswith("likely") else Effect.NEUTRAL)
+    return Reason("likelihood", effect, text)
 
 
-def decide_level(sev: Severity,
-                 contributions: tuple[Contribution, ...]) -> tuple[RiskLevel, Reason]:
-    """Start from the band, raise to every floor, then hold to every cap (caps win)."""
-    base = BAND_LEVEL[sev.band]
-    level = base
-    text = f"The {sev.band.label.lower()} severity band gives a starting level of " \
-           f"'{base.label.lower()}'."
-    floors = [c for c in contributions if c.floor and level_rank(c.floor) > level_rank(level)]
-    if floors:
-        level = max((c.floor for c in floors if c.floor), key=level_rank)
-        text += f" Raised to '{level.label.lower()}' by: {_titles(floors)}."
-    caps = [c for c in contributions if c.cap and level_rank(c.cap) < level_rank(level)]
-    if caps:
-        level = min((c.cap for c in caps if c.cap), key=level_rank)
-        text += f" Held to '{level.label.lower()}' by: {_titles(caps)}."
-    if not floors and not caps:
-        text += " No factor moves it."
-    effect = (Effect.RAISES if level_rank(level) > level_rank(base) else
-              Effect.LOWERS if level_rank(level) < level_rank(base) else Effect.NEUTRAL)
-    return level, Reason("risk_level", effect, text)
+def _short(level: RiskLevel) -> str:
+    return level.label.lower()
+
+
+def _limits_for(kind: BreachType, contributions: tuple[Contribution, ...],
+                lk: LikelihoodResult) -> tuple[list[tuple[RiskLevel, str]], ...]:
+    """The floors and caps on one kind of loss, each with the title of what set it."""
+    floors: list[tuple[RiskLevel, str]] = []
+    caps: list[tuple[RiskLevel, str]] = []
+    for c in contributions:
+        for limit in c.limits:
+            if limit.applies_to(kind):
+                (caps if limit.is_cap else floors).append((limit.level, factor_title(c.factor)))
+    part = lk.part(kind)
+    if part is not None:
+        low, high = LIMITS[part.likelihood]
+        what = f"Likelihood ({part.likelihood.label.lower()})"
+        if low is not None:
+            floors.append((low, what))
+        if high is not None:
+            caps.append((high, what))
+    return floors, caps
+
+
+def _part_level(kind: BreachType, start: RiskLevel, contributions: tuple[Contribution, ...],
+                lk: LikelihoodResult) -> tuple[RiskLevel, str]:
+    """One kind of loss: raise to every floor, then hold to every cap (caps win)."""
+    floors, caps = _limits_for(kind, contributions, lk)
+    level, said = start, []
+    if any(level_rank(f[0]) > level_rank(start) for f in floors):
+        level = max((f[0] for f in floors), key=level_rank)
+        why = "; ".join(f[1].lower() for f in floors if f[0] is level)
+        said.append(f"Raised to '{_short(level)}' by: {why}.")
+    if any(level_rank(c[0]) < level_rank(level) for c in caps):
+        level = min((c[0] for c in caps), key=level_rank)
+        why = "; ".join(c[1].lower() for c in caps if c[0] is level)
+        said.append(f"Held to '{_short(level)}' by: {why}.")
+    return level, " ".join(said)
+
+
+def decide_level(sev: Severity, contributions: tuple[Contribution, ...], r: Resolved,
+                 lk: LikelihoodResult) -> tuple[RiskLevel, Reason, BreachType | None]:
+    """Start from the band; judge each kind of loss; the breach takes the highest."""
+    start = BAND_LEVEL[sev.band]
+    text = (f"The {sev.band.label.lower()} severity band gives a starting level of "
+            f"'{_short(start)}'.")
+    if not r.lost:
+        return RiskLevel.UNLIKELY, Reason(
+            "risk_level", Effect.LOWERS, text + " By the facts given nothing was disclosed, "
+            "altered or lost, so the breach is unlikely to result in a risk."), None
+    results = [(kind, *_part_level(kind, start, contributions, lk)) for kind in r.lost]
+    level = max((lvl for _, lvl, _ in results), key=level_rank)
+    main = next(kind for kind, lvl, _ in results if lvl is level)
+    if len(results) == 1:
+        text += f" {results[0][2] or 'No factor moves it.'}"
+    else:
+        for kind, lvl, said in results:
+            text += f" {kind.value.capitalize()} ('{_short(lvl)}'): {said or 'unchanged.'}"
+        text += f" The breach is as serious as its most serious part: '{_short(level)}'."
+    effect = (Effect.RAISES if level_rank(level) > level_rank(start) else
+              Effect.LOWERS if level_rank(level) < level_rank(start) else Effect.NEUTRAL)
+    return level, Reason("risk_level", effect, text), main
 
 
 def ico_decision(regime: Regime, level: RiskLevel) -> tuple[bool, Reason]:
     """PECR: every breach is notified. Otherwise: notify unless unlikely to result in a risk."""
     if regime is Regime.PECR:
         return True, Reason("regime", Effect.NEUTRAL,
-                            "PECR reg. 5A: a communications provider notifies the ICO of every "
-                            "personal data breach, whatever the risk.")
+                            "PECR reg. 5A(2): a communications provider notifies the ICO of "
+                            "every personal data breach, whatever the risk.")
     law = "UK GDPR Art. 33" if regime is Regime.UK_GDPR else "DPA 2018 s.67"
     if level is RiskLevel.UNLIKELY:
         return False, Reason("regime", Effect.NEUTRAL,
@@ -85,66 +147,12 @@ def ico_decision(regime: Regime, level: RiskLevel) -> tuple[bool, Reason]:
                         "without undue delay and, where feasible, within 72 hours of awareness.")
 
 
-def _not_told(r: Resolved, told_without_protection: bool, why: str) -> tuple[bool, str | None, str]:
-    if r.unintelligible and told_without_protection:
-        return False, UNINTELLIGIBLE, (
-            "Without the encryption the people would have to be told; because the data is "
-            "unintelligible to anyone unauthorised (Art. 34(3)(a)), they need not be.")
-    return False, None, why
-
-
-def _pecr_subjects(r: Resolved, level: RiskLevel,
-                   told_without_protection: bool) -> tuple[bool, str | None, str]:
-    if level is RiskLevel.UNLIKELY:
-        return _not_told(r, told_without_protection,
-                         "Not likely to adversely affect subscribers or users: no need to tell "
-                         "them (PECR reg. 5A(3)).")
-    text = ("Likely to adversely affect subscribers or users (read here as any risk above "
-            "'unlikely'): tell them without undue delay (PECR reg. 5A(3)).")
-    if r.mitigated or r.disproportionate_effort:
-        text += (" PECR exempts only data shown to the ICO to be unintelligible: later "
-                 "measures or effort do not excuse telling them.")
-    return True, None, text
-
-
-def _gdpr_subjects(r: Resolved, regime: Regime, level: RiskLevel,
-                   told_without_protection: bool) -> tuple[bool, str | None, str]:
-    if level is not RiskLevel.HIGH_RISK:
-        return _not_told(r, told_without_protection,
-                         "Not a high risk: no duty to tell the people affected, though you may "
-                         "choose to.")
-    if r.mitigated:
-        return False, SUBSEQUENT_MEASURES, (
-            "High risk, but measures taken since mean it is no longer likely to materialise "
-            "(Art. 34(3)(b)): record how, and be ready to show the ICO.")
-    if r.disproportionate_effort:
-        return False, DISPROPORTIONATE_EFFORT, (
-            "High risk, but contacting each person would take disproportionate effort "
-            "(Art. 34(3)(c)): make a public communication or equally effective measure instead.")
-    text = ("High risk: tell the people affected without undue delay, in clear and plain "
-            "language, what happened, the likely consequences, what you are doing and what "
-            "they can do to protect themselves.")
-    if regime is Regime.DPA2018_PART3:
-        text += (" DPA 2018 s.68 allows restricting or delaying this, as far and as long as "
-                 "necessary and proportionate (e.g. not to obstruct an investigation); record "
-                 "the ground, the reasoning and a review date.")
-    return True, None, text
-
-
 def decide(sev: Severity, contributions: tuple[Contribution, ...], r: Resolved,
-           told_without_protection: bool = False) -> Decision:
+           lk: LikelihoodResult, told_without_protection: bool = False) -> Decision:
     """The full mapping; `told_without_protection` says if unprotected data would be told."""
     regime = r.facts.regime
-    level, level_reason = decide_level(sev, contributions)
+    level, level_reason, main = decide_level(sev, contributions, r, lk)
     ico, ico_reason = ico_decision(regime, level)
-    if regime is Regime.PECR:
-        tell, exemption, text = _pecr_subjects(r, level, told_without_protection)
-    else:
-        tell, exemption, text = _gdpr_subjects(r, regime, level, told_without_protection)
-    assumptions: tuple[str, ...] = ()
-    if level is RiskLevel.HIGH_RISK and r.facts.mitigated is None and regime is not Regime.PECR:
-        assumptions = ("Not stated that measures taken since remove the high risk: assumed "
-                       "they do not (Art. 34(3)(b)).",)
-    effect = Effect.RAISES if tell else Effect.LOWERS if exemption else Effect.NEUTRAL
-    reasons = (level_reason, ico_reason, Reason("data_subjects", effect, text))
-    return Decision(level, ico, tell, exemption, reasons, assumptions)
+    told = tell_people(r, level, told_without_protection)
+    reasons = (level_reason, ico_reason, Reason("data_subjects", told.effect, told.text))
+    return Decision(level, ico, told.tell, told.exemption, reasons, told.assumptions, main)

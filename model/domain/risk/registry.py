@@ -45,8 +45,10 @@ _TITLES = {f.id: f.title for f in FACTORS}
 
 def factor_title(factor_id: str) -> str:
     """The display title of a factor id (also covers the engine's own reason ids)."""
-    extra = {"severity": "ENISA severity", "risk_level": "Risk level",
-             "regime": "Notification rules", "data_subjects": "Telling the people affected"}
+    extra = {"severity": "ENISA severity", "likelihood": "Likelihood",
+             "risk_level": "Risk level", "regime": "Notification rules",
+             "data_subjects": "Telling the people affected",
+             "personal_data": "Personal data involved"}
     return _TITLES.get(factor_id) or extra.get(factor_id, factor_id.replace("_", " ").title())
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from model.domain.enums import Regime, RiskLevel, SeverityBand
+from model.domain.enums import BreachType, Regime, RiskLevel, SeverityBand
 
-METHOD_VERSION = "breach-desk-risk/1.0"
+METHOD_VERSION = "breach-desk-risk/2.0"
 
 # Risk levels in increasing order, so floors and caps can compare them.
 LEVEL_ORDER: tuple[RiskLevel, ...] = (RiskLevel.UNLIKELY, RiskLevel.RISK, RiskLevel.HIGH_RISK)
@@ -20,6 +20,27 @@ LEVEL_ORDER: tuple[RiskLevel, ...] = (RiskLevel.UNLIKELY, RiskLevel.RISK, RiskLe
 def level_rank(level: RiskLevel) -> int:
     """0 for unlikely, 1 for risk, 2 for high risk."""
     return LEVEL_ORDER.index(level)
+
+
+class Likelihood(StrEnum):
+    """The ICO report form's "likelihood of significant consequences" (breach-assessment/1)."""
+
+    VERY_UNLIKELY = "very_unlikely"
+    UNLIKELY = "unlikely"
+    NEUTRAL = "neutral"
+    LIKELY = "likely"
+    VERY_LIKELY = "very_likely"
+    NOT_YET_KNOWN = "not_yet_known"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+# Known likelihoods in increasing order (NOT_YET_KNOWN is not on the scale).
+LIKELIHOOD_ORDER: tuple[Likelihood, ...] = (
+    Likelihood.VERY_UNLIKELY, Likelihood.UNLIKELY, Likelihood.NEUTRAL, Likelihood.LIKELY,
+    Likelihood.VERY_LIKELY)
 
 
 class Effect(StrEnum):
@@ -40,10 +61,31 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """A floor (the level is raised to at least this) or a cap (held to at most this) on
+    one kind of loss (`scope`: confidentiality, integrity or availability; None: all)."""
+
+    is_cap: bool
+    level: RiskLevel
+    scope: BreachType | None = None
+
+    def applies_to(self, kind: BreachType) -> bool:
+        return self.scope is None or self.scope is kind
+
+
+def floor(level: RiskLevel, scope: BreachType | None = None) -> Limit:
+    return Limit(False, level, scope)
+
+
+def cap(level: RiskLevel, scope: BreachType | None = None) -> Limit:
+    return Limit(True, level, scope)
+
+
+@dataclass(frozen=True)
 class Contribution:
     """What one EDPB factor found.
 
-    `floor` and `cap` are the factor's say on the risk level: the level is raised to at
+    `limits` are the factor's say on the risk level: each kind of loss is raised to at
     least every floor, then held to at most every cap (a cap wins: it records that the
     harm can no longer happen, whatever the data would have allowed).
     """
@@ -52,8 +94,7 @@ class Contribution:
     effect: Effect
     text: str
     assumptions: tuple[str, ...] = ()
-    floor: RiskLevel | None = None
-    cap: RiskLevel | None = None
+    limits: tuple[Limit, ...] = ()
 
     @property
     def reason(self) -> Reason:
@@ -103,6 +144,10 @@ class Assessment:
     reasons: tuple[Reason, ...]
     regime: Regime = Regime.UK_GDPR
     method_version: str = METHOD_VERSION
+    likelihood: Likelihood = Likelihood.NOT_YET_KNOWN
+    summary: str = ""
+    personal_data_breach: bool = True
+    advice: tuple[str, ...] = ()
 
     def reasons_for(self, factor: str) -> tuple[Reason, ...]:
         return tuple(r for r in self.reasons if r.factor == factor)

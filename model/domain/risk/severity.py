@@ -8,6 +8,7 @@ from __future__ import annotations
 from model.domain.enums import (
     AvailabilityLoss,
     DataCategory,
+    DataDetail,
     Exposure,
     Identifiability,
     ProtectionMethod,
@@ -15,7 +16,7 @@ from model.domain.enums import (
     SeverityBand,
     SubjectCategory,
 )
-from model.domain.risk.resolved import SENSITIVE, VULNERABLE, Resolved
+from model.domain.risk.resolved import SENSITIVE, VERY_LARGE_NUMBER, VULNERABLE, Resolved
 from model.domain.risk.result import Severity, SeverityStep, format_number
 
 # Base DPC by data type. Decisions beyond ENISA's own lists (see docs/risk-method.md):
@@ -30,8 +31,12 @@ DPC_BASE: dict[DataCategory, int] = {
     DataCategory.OFFICIAL_DOCUMENTS: 3,
     DataCategory.IDENTIFICATION_DATA: 3,
     DataCategory.NOT_YET_KNOWN: 4,
+    DataCategory.NONE: 1,
     **{c: 4 for c in SENSITIVE},
 }
+# Data that reveals little about anyone is scored at most as behavioural data (ENISA lowers
+# sensitive data that gives no real insight, and financial data that tells little).
+MINIMAL_DETAIL_MAX = 2
 _KIND = {1: "simple", 2: "behavioural", 3: "financial", 4: "sensitive"}
 EI_VALUE: dict[Identifiability, float] = {
     Identifiability.NEGLIGIBLE: 0.25, Identifiability.LIMITED: 0.5,
@@ -68,6 +73,8 @@ def band_for(score: float) -> SeverityBand:
 def _category_base(r: Resolved, cat: DataCategory) -> int:
     if cat is DataCategory.IDENTIFICATION_DATA and r.credentials_hashed:
         return 1  # a current hash with its secret safe gives nothing usable away
+    if r.detail is DataDetail.MINIMAL and cat is not DataCategory.NOT_YET_KNOWN:
+        return min(DPC_BASE[cat], MINIMAL_DETAIL_MAX)
     return DPC_BASE[cat]
 
 
@@ -84,6 +91,9 @@ def _dpc_base(r: Resolved) -> SeverityStep:
         text += " Copies of official documents enable identity fraud: ranked with financial data."
     if r.credentials_hashed:
         text += " Passwords hashed to a current standard (secret safe) count as simple data."
+    if r.detail is DataDetail.MINIMAL and base < DPC_BASE[top]:
+        text += (f" It reveals little about anyone (a passing item), so it is scored as "
+                 f"{_KIND[base]} data ({base}) instead of {DPC_BASE[top]}.")
     return SeverityStep("DPC", float(base), text)
 
 
@@ -104,6 +114,12 @@ def _context_raises(r: Resolved) -> list[tuple[int, str]]:
         raises.append((1, "being a customer here allows assumptions about financial status"))
     if r.records is not None and r.people and r.records >= 10 * r.people:
         raises.append((1, "many records per person allow a profile to be built"))
+    if r.detail is DataDetail.EXTENSIVE:
+        raises.append((1, "a detailed record of each person (a full form, file or history) "
+                          "allows a profile to be built"))
+    if r.people is not None and r.people >= VERY_LARGE_NUMBER:
+        raises.append((1, f"{r.people:,} people: at this scale even common data is a ready-made "
+                          "list for fraud and scams"))
     return raises
 
 

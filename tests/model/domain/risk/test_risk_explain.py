@@ -46,7 +46,9 @@ def test_explanation_has_every_section() -> None:
                     "Recommendations:", "Reasons", "Deadline:"):
         assert heading in text, heading
     assert "Notify the ICO: no" in text
-    assert "Held to 'unlikely to result in a risk' by: backups and time to restore" in text
+    assert "Held to 'unlikely to result in a risk' by: likelihood (very unlikely)" in text
+    assert "Likelihood of significant consequences (ICO scale): Very unlikely" in text
+    assert "within 6 hours" in text
 
 
 def test_explanation_uses_the_requested_zone() -> None:

@@ -63,3 +63,18 @@ def test_nothing_to_suggest_when_no_single_fact_changes_the_outcome() -> None:
     assert what_would_change(facts) == ()
     facts = replace(facts, malicious=None)
     assert any("not deliberate" in h for h in what_would_change(facts))
+
+
+def test_a_sensitive_item_that_reveals_little_is_offered_as_a_what_if() -> None:
+    from model.domain.facts import facts_from_document
+
+    doc = {"schema": "breach-facts/1", "breach_types": ["confidentiality"],
+           "data_categories": ["basic_identifiers", "health"], "malicious": False,
+           "subjects_count": 15, "data_subject_categories": ["other"],
+           "confidentiality": {"exposure": "known_recipients", "access": "confirmed",
+                               "recipient_deleted": False},
+           "protection": {"method": "none"}, "consequences": ["distress"]}
+    hints = what_would_change(facts_from_document(doc))
+    passing = [h for h in hints if h.startswith("If the sensitive item revealed little")]
+    assert passing and "'risk' instead of 'high risk'" in passing[0]
+    assert "people affected would not need to be told" in passing[0]
