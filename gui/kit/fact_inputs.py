@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 from gui.kit.inputs import CheckList, ChoiceCombo, CountInput, Hours, OptionalDateTime, TriState
 from gui.kit.style import label
 from model.domain.catalogue import FactSpec, Kind, fact_value, with_fact
+from model.domain.enums import Regime
 from model.domain.facts import BreachFacts
+from model.domain.law import fill
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class FactInput(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.widget = widget
+        self._regime = Regime.UK_GDPR
         self.meaning = label("", "hint")  # what the chosen answer means for the result
         self.meaning.hide()
         layout = QVBoxLayout(self)
@@ -64,6 +67,7 @@ class FactInput(QWidget):
         raise TypeError(f"{type(self).__name__} must define set_value()")
 
     def read(self, facts: BreachFacts) -> None:
+        self.relabel(facts)
         self.blockSignals(True)
         try:
             self.set_value(fact_value(facts, self.spec.key))
@@ -71,12 +75,16 @@ class FactInput(QWidget):
             self.blockSignals(False)
         self._show_meaning()
 
+    def relabel(self, facts: BreachFacts) -> None:
+        """Word the answers for the breach's regime (the law each one cites)."""
+        self._regime = facts.regime
+
     def apply(self, facts: BreachFacts) -> BreachFacts:
         return with_fact(facts, self.spec.key, self.value())
 
     def _show_meaning(self) -> None:
         option = self.spec.option(self.value()) if self.spec.options else None
-        text = option.help if option is not None else ""
+        text = fill(option.help, self._regime) if option is not None else ""
         self.meaning.setText(text)
         self.meaning.setVisible(bool(text))
 
@@ -178,6 +186,14 @@ class ChoiceInput(FactInput):
     def set_value(self, value: Any) -> None:
         self.edit.set_value(value)
 
+    def relabel(self, facts: BreachFacts) -> None:
+        super().relabel(facts)
+        first = 1 if self.spec.unknown else 0
+        for i, option in enumerate(self.spec.options):
+            text = fill(option.label, facts.regime)
+            if self.edit.itemText(first + i) != text:
+                self.edit.setItemText(first + i, text)
+
 
 class YesNoInput(FactInput):
     def __init__(self, spec: FactSpec, env: FormEnv) -> None:
@@ -199,7 +215,10 @@ class MultiInput(FactInput):
     def __init__(self, spec: FactSpec, env: FormEnv) -> None:
         few = len(spec.options) <= 4  # a short list reads best as one full-width column
         self.edit = CheckList([o.value for o in spec.options], columns=1 if few else 2,
-                              short=not few, labels={o.value: o.label for o in spec.options})
+                              short=not few, labels={o.value: o.label for o in spec.options},
+                              tips={o.value: o.help for o in spec.options},
+                              exclusive=frozenset(o.value for o in spec.options
+                                                  if o.exclusive))
         super().__init__(spec, self.edit)
         self.edit.changed.connect(self.changed)
 

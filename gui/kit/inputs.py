@@ -286,10 +286,13 @@ class CheckList(QWidget):
     changed = Signal()
 
     def __init__(self, members: Sequence[Any], columns: int = 2, short: bool = False,
-                 parent: QWidget | None = None, labels: dict[Any, str] | None = None) -> None:
+                 parent: QWidget | None = None, labels: dict[Any, str] | None = None,
+                 tips: dict[Any, str] | None = None,
+                 exclusive: frozenset[Any] = frozenset()) -> None:
         super().__init__(parent)
         self._boxes: dict[Any, QCheckBox] = {}
         self._order: list[Any] = []
+        self._exclusive = exclusive
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
@@ -297,12 +300,14 @@ class CheckList(QWidget):
         rows = max(1, -(-len(members) // columns))
         for i, member in enumerate(members):
             text = (labels or {}).get(member) or str(getattr(member, "label", member))
+            tip = (tips or {}).get(member, "")
             if short and " (" in text:
                 # Examples in brackets go to the tooltip so two columns fit a narrow pane.
                 box = QCheckBox(text.split(" (")[0])
-                box.setToolTip(text)
+                box.setToolTip(f"{text}\n{tip}".strip())
             else:
                 box = QCheckBox(text)
+                box.setToolTip(tip)
             box.toggled.connect(lambda on, m=member: self._toggled(m, on))
             self._boxes[member] = box
             grid.addWidget(box, i % rows, i // rows)
@@ -313,6 +318,14 @@ class CheckList(QWidget):
     def _toggled(self, member: Any, on: bool) -> None:
         if on and member not in self._order:
             self._order.append(member)
+            # An answer that stands alone clears the others, and the others clear it.
+            clear = ([m for m in self._order if m != member] if member in self._exclusive
+                     else [m for m in self._order if m in self._exclusive])
+            for other in clear:
+                self._boxes[other].blockSignals(True)
+                self._boxes[other].setChecked(False)
+                self._boxes[other].blockSignals(False)
+                self._order.remove(other)
         elif not on and member in self._order:
             self._order.remove(member)
         self.changed.emit()

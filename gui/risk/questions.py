@@ -7,27 +7,39 @@ options and their meaning come from the fact catalogue, as in triage.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from gui.kit.fact_inputs import FactInput, FormEnv, make_input
 from gui.kit.style import label
 from model.domain.catalogue import NOT_IN_TRIAGE, FactSpec, fact_value, risk_specs
-from model.domain.enums import Sector
-from model.domain.facts import BreachFacts
+from model.domain.enums import ExemptionGround, Sector
+from model.domain.facts import BreachFacts, ExemptionClaim
 
 # Facts the summary always shows (the engine reads them; triage asks them).
 SUMMARY_ONLY = ("breach_types", "data_categories", "data_subject_categories",
                 "subjects_count")
+EXEMPTION = "exemption_claim"
 GROUPS: tuple[tuple[str, str], ...] = (
     ("confidentiality", "Who could see the data"), ("integrity", "Altered data"),
     ("availability", "Lost data"), ("protection", "Protection"), ("", "People and harm"),
+    (EXEMPTION, "Not telling the people: an exemption?"),
 )
 
 
 def _group_of(spec: FactSpec) -> str:
     prefix = spec.key.split(".")[0] if "." in spec.key else ""
     return dict(GROUPS)[prefix]
+
+
+def with_legacy_claim(facts: BreachFacts) -> BreachFacts:
+    """An older "mitigated" answer shown as the claim it was read as, awaiting its reason."""
+    if facts.mitigated and facts.exemption_claim is None:
+        return replace(facts, exemption_claim=ExemptionClaim(
+            ExemptionGround.SUBSEQUENT_MEASURES, ""))
+    return facts
 
 
 class RiskQuestions(QWidget):
@@ -39,6 +51,7 @@ class RiskQuestions(QWidget):
         super().__init__(parent)
         self._facts = BreachFacts()
         self._loading = False
+        self._high_risk = False
         self.inputs: dict[str, FactInput] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -82,8 +95,9 @@ class RiskQuestions(QWidget):
         self._loading = True
         try:
             self._facts = facts
+            shown = with_legacy_claim(facts)
             for key, widget in self.inputs.items():
-                widget.read(facts)
+                widget.read(shown)
                 if key == "controller_sector" and facts.controller_sector is None:
                     widget.set_value(default_sector)
         finally:
@@ -93,10 +107,19 @@ class RiskQuestions(QWidget):
 
     def apply(self, facts: BreachFacts) -> BreachFacts:
         """`facts` with every applicable question's answer."""
+        before = with_legacy_claim(facts)
         for widget in self.inputs.values():
             if widget.spec.applies(facts):
                 facts = widget.apply(facts)
+        if facts.exemption_claim != before.exemption_claim:
+            facts = replace(facts, mitigated=None)  # the claim replaces the older answer
         return facts
+
+    def set_high_risk(self, high: bool) -> None:
+        """The exemption questions matter only while the result is a high risk."""
+        if high != self._high_risk:
+            self._high_risk = high
+            self._update_visibility()
 
     def asked(self) -> list[str]:
         """The keys of the questions on screen now."""
@@ -109,6 +132,8 @@ class RiskQuestions(QWidget):
     def _is_asked(self, spec: FactSpec) -> bool:
         if not spec.applies(self._facts):
             return False
+        if spec.key.startswith(EXEMPTION):
+            return self._high_risk or with_legacy_claim(self._facts).exemption_claim is not None
         return (spec.key in NOT_IN_TRIAGE or not self._known(spec)
                 or self.edit_all.isChecked())
 
@@ -123,6 +148,8 @@ class RiskQuestions(QWidget):
                 rows.append((spec.caption, spec.label_of(fact_value(f, spec.key))))
         for key, widget in self.inputs.items():
             spec = widget.spec
+            if key.startswith(EXEMPTION):
+                continue  # always asked here, never summarised
             if spec.applies(f) and self._known(spec) and not self.edit_all.isChecked():
                 rows.append((spec.caption, spec.label_of(fact_value(f, key))))
         for caption, text in rows:

@@ -58,17 +58,21 @@ class LiveResult(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.badge = QLabel()
         self.badge.setMinimumHeight(40)
+        self.summary = label("", "heading")
+        self.likelihood = label("", "")
         self.severity = label("", "")
         self.recommend = _rich()
         head = QGroupBox("Live result")
         head_layout = QVBoxLayout(head)
-        for widget in (self.badge, self.severity, self.recommend):
+        for widget in (self.badge, self.summary, self.likelihood, self.severity,
+                       self.recommend):
             head_layout.addWidget(widget)
         layout.addWidget(head)
         self.changes_box, self.changes = self._section("What would change the outcome")
         self.changes_box.setStyleSheet(
             f"QGroupBox {{ background: {COLOURS['accent_light']}; border: 1px solid "
-            f"{COLOURS['border']}; border-radius: 4px; }}")
+            f"{COLOURS['border']}; border-radius: 4px; margin-top: 14px; padding-top: 10px; }}"
+            "QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }")
         self.reasons_box, self.reasons = self._section("Reasons")
         self.assumptions_box, self.assumptions = self._section("Assumptions (unknown facts "
                                                                "taken at their worst)")
@@ -92,9 +96,14 @@ class LiveResult(QWidget):
         self.badge.setText(f"  {a.risk.label}")
         self.badge.setStyleSheet(f"QLabel {{ color: {fg}; background: {bg}; font-size: 14pt; "
                                  "font-weight: 600; border-radius: 4px; padding: 4px 8px; }")
+        self.summary.setText(a.summary)
+        self.summary.setVisible(bool(a.summary))
+        self.likelihood.setText("<b>Likelihood</b> of significant consequences (as the ICO "
+                                f"form asks): {escape(a.likelihood.label)}")
         sev = a.severity
-        self.severity.setText(f"Severity {sev.score:g} ({sev.band.label.lower()}): "
-                              f"SE = DPC × EI + CB = {sev.formula}")
+        self.severity.setText(f"<b>Severity</b> if they happen: {sev.score:g} "
+                              f"({escape(sev.band.label.lower())}), SE = DPC × EI + CB = "
+                              f"{escape(sev.formula)}")
         recs = recommendations(a, zone)
         first = "".join(f"<p style='margin:2px 0'><b>{escape(r)}</b></p>" for r in recs[:2])
         rest = "".join(f"<p style='margin:2px 0; color:{COLOURS['text_muted']}'>{escape(r)}"

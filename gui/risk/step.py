@@ -286,6 +286,7 @@ class RiskStep(StepPage):
         with reporting(self, "Working out the result"):
             result = self.ctx.assessments.preview(facts)
             self.result.show_result(result, what_would_change(facts), self.case.zone)
+            self.questions.set_high_risk(result.risk is RiskLevel.HIGH_RISK)
 
     # -- actions -------------------------------------------------------------------------
     def record_assessment(self) -> None:

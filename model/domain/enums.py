@@ -119,8 +119,8 @@ class Exposure(_Labelled):
 
 
 class Access(_Labelled):
-    NONE = "none", "No evidence it was viewed"
-    UNKNOWN = "unknown", "Not known whether it was viewed"
+    NONE = "none", "Checks covering the whole exposure show no access"
+    UNKNOWN = "unknown", "Not checked, or no logs to check"
     SEEN = "seen", "Some access seen (not known to be copied)"
     CONFIRMED = "confirmed", "Confirmed viewed, copied or taken"
 

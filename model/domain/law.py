@@ -71,9 +71,16 @@ def cite(regime: Regime, duty: Duty) -> str:
 
 
 def fill(text: str, regime: Regime) -> str:
-    """Replace "{nature}"-style placeholders (Duty values) with the regime's provisions."""
-    values = {duty.value: ref for duty, ref in CITATIONS[regime].items()}
-    return text.format_map(values) if "{" in text else text
+    """Replace "{nature}"-style placeholders (Duty values) with the regime's provisions.
+
+    Only those placeholders are touched, so any other braces (a DPO's own words quoted in a
+    reason) pass through unchanged.
+    """
+    if "{" not in text:
+        return text
+    for duty, ref in CITATIONS[regime].items():
+        text = text.replace("{" + duty.value + "}", ref)
+    return text
 
 
 def people_word(regime: Regime) -> str:

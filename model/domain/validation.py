@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 
 from model.domain.catalogue import CATALOGUE
 from model.domain.clock import format_local, require_aware
+from model.domain.enums import DataCategory
 from model.domain.errors import ValidationError
-from model.domain.facts import BreachFacts
+from model.domain.facts import NO_PERSONAL_DATA_ALONE, BreachFacts
 
 # Clocks on two machines disagree a little; a time this far ahead of `now` is still fine.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -103,9 +104,22 @@ def _count_errors(facts: BreachFacts) -> list[ValidationError]:
     return errors
 
 
+def _claim_errors(facts: BreachFacts) -> list[ValidationError]:
+    errors: list[ValidationError] = []
+    if DataCategory.NONE in facts.data_categories and len(facts.data_categories) > 1:
+        errors.append(ValidationError("data_categories", NO_PERSONAL_DATA_ALONE))
+    claim = facts.exemption_claim
+    if claim is not None and not claim.explanation.strip():
+        errors.append(ValidationError("exemption_claim.explanation",
+                                      "explain why the exemption applies, with the evidence "
+                                      "you hold: a claim without it is not recorded"))
+    return errors
+
+
 def impossible_facts(facts: BreachFacts, now: datetime) -> list[ValidationError]:
     """Every fact that cannot be true together with the others, in field order."""
-    return _order_errors(facts) + _future_errors(facts, now) + _count_errors(facts)
+    return (_order_errors(facts) + _future_errors(facts, now) + _count_errors(facts)
+            + _claim_errors(facts))
 
 
 def check_facts(facts: BreachFacts, now: datetime) -> None:

@@ -71,7 +71,8 @@ def test_walk_through_from_triage_to_a_recorded_decision(dpo, seed_doc, qtbot, e
     assert "Type of breach" in step.result.reasons.text()
     # Triage answers are summarised, not asked again; only what triage did not ask is.
     assert "confidentiality.exposure" not in step.questions.asked()
-    assert "mitigated" in step.questions.asked()
+    # An exemption from telling them is claimed here, with its reason, never in triage.
+    assert "exemption_claim.ground" in step.questions.asked()
     assert not step.decision.isEnabled()  # nothing to decide on before an assessment
 
     assert step.assess_button.text() == "Record assessment (version 1)"
@@ -139,7 +140,7 @@ def test_stale_assessment_is_flagged(dpo, seed_doc, qtbot) -> None:  # type: ign
     ctx = dpo
     breach = triaged_breach(ctx, seed_doc, qtbot)
     ctx.assessments.assess(breach.id)
-    ctx.breaches.update_facts(breach.id, replace(breach.facts, mitigated=True))
+    ctx.breaches.update_facts(breach.id, replace(breach.facts, subjects_count=75))
     step = open_step(ctx, breach.id, qtbot)
     assert step.decision.stale.isVisibleTo(step)
 
@@ -156,7 +157,7 @@ def test_unknown_facts_are_asked_known_ones_summarised(dpo, qtbot, errors) -> No
         assert key in asked
     summary = [step.questions.summary.itemAt(i).widget().text()
                for i in range(step.questions.summary.count())]
-    assert "Anyone (published)" in summary
+    assert "Anyone: published or publicly reachable" in summary
     assert errors == []
 
 

@@ -48,7 +48,7 @@ CATALOGUE: tuple[FactSpec, ...] = (
 _BY_KEY: dict[str, FactSpec] = {spec.key: spec for spec in CATALOGUE}
 
 # Triage never asks these: the Risk step claims an exemption with its explanation.
-NOT_IN_TRIAGE = frozenset({"mitigated"})
+NOT_IN_TRIAGE = frozenset({"exemption_claim.ground", "exemption_claim.explanation"})
 
 
 def spec_for(key: str) -> FactSpec:

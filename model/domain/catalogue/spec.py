@@ -13,7 +13,14 @@ from enum import StrEnum
 from typing import Any
 
 from model.domain.enums import BreachType
-from model.domain.facts import Availability, BreachFacts, Confidentiality, Integrity, Protection
+from model.domain.facts import (
+    Availability,
+    BreachFacts,
+    Confidentiality,
+    ExemptionClaim,
+    Integrity,
+    Protection,
+)
 from model.domain.law import fill
 
 NESTED: dict[str, type] = {"confidentiality": Confidentiality, "integrity": Integrity,
@@ -73,6 +80,7 @@ class Option:
     label: str
     help: str = ""
     offered: Condition = ALWAYS
+    exclusive: bool = False  # a list answer that stands alone ("No personal data at all")
 
 
 def has_type(kind: BreachType) -> Condition:
@@ -172,11 +180,26 @@ def fact_value(facts: BreachFacts, key: str) -> Any:
     return value
 
 
+def _with_claim(facts: BreachFacts, part: str, value: Any) -> BreachFacts:
+    """The exemption claim is whole or absent: no ground means no claim."""
+    current = facts.exemption_claim
+    ground = current.ground if current else None
+    explanation = current.explanation if current else ""
+    if part == "ground":
+        ground = value
+    else:
+        explanation = value or ""
+    claim = ExemptionClaim(ground, explanation) if ground is not None else None
+    return replace(facts, exemption_claim=claim)
+
+
 def with_fact(facts: BreachFacts, key: str, value: Any) -> BreachFacts:
     """`facts` with one (dotted) fact replaced; a group with nothing known becomes None."""
     head, _, tail = key.partition(".")
     if not tail:
         return replace(facts, **{head: value})
+    if head == "exemption_claim":
+        return _with_claim(facts, tail, value)
     group = replace(getattr(facts, head) or NESTED[head](), **{tail: value})
     if all(getattr(group, f.name) is None for f in fields(group)):
         group = None

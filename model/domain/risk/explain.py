@@ -9,15 +9,16 @@ from typing import Any
 
 from model.domain.clock import DEFAULT_ZONE, format_local, iso_utc
 from model.domain.enums import Regime, RiskLevel
+from model.domain.law import fill
 from model.domain.risk.registry import factor_title
 from model.domain.risk.result import Assessment, Effect, format_number
 
 SCHEMA_ID = "breach-assessment/1"
 _MARK = {Effect.RAISES: "+", Effect.LOWERS: "-", Effect.NEUTRAL: "="}
 _EXEMPTION_TEXT = {
-    "unintelligible": "Art. 34(3)(a): the data is unintelligible to anyone unauthorised",
-    "subsequent_measures": "Art. 34(3)(b): later measures mean the high risk is no longer likely",
-    "disproportionate_effort": "Art. 34(3)(c): disproportionate effort; communicate publicly "
+    "unintelligible": "{unintelligible}: the data is unintelligible to anyone unauthorised",
+    "subsequent_measures": "{subsequent}: later measures mean the high risk is no longer likely",
+    "disproportionate_effort": "{disproportionate}: disproportionate effort; communicate publicly "
                                "instead",
 }
 
@@ -80,7 +81,7 @@ def _people_line(a: Assessment) -> str:
     if a.notify_data_subjects:
         return "Tell the people affected: yes, without undue delay."
     if a.data_subject_exemption:
-        why = _EXEMPTION_TEXT[a.data_subject_exemption]
+        why = fill(_EXEMPTION_TEXT[a.data_subject_exemption], a.regime)
         return f"Tell the people affected: not required ({why})."
     return "Tell the people affected: not required."
 
@@ -96,7 +97,8 @@ def recommendations(a: Assessment, zone: str = DEFAULT_ZONE) -> tuple[str, ...]:
     if a.assumptions:
         recs.append("Check the assumptions below: each unknown was taken at its worst, so "
                     "establishing the facts may change the result.")
-    recs.append("Record the breach, this assessment and your decision (Art. 33(5)).")
+    recs.append(fill("Record the breach, this assessment and your decision ({record}).",
+                     a.regime))
     return tuple(recs)
 
 

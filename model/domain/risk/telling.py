@@ -7,9 +7,10 @@ says whether the facts support it. Documented in docs/risk-method.md, "Telling t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.domain.enums import ExemptionGround, Regime, RiskLevel
+from model.domain.law import fill
 from model.domain.risk.resolved import Resolved
 from model.domain.risk.result import Effect
 
@@ -44,7 +45,7 @@ def _not_told(r: Resolved, told_without_protection: bool, why: str) -> Telling:
     if r.unintelligible and told_without_protection:
         return Telling(False, UNINTELLIGIBLE,
                        "Without the encryption the people would have to be told; because the "
-                       "data is unintelligible to anyone unauthorised (Art. 34(3)(a)), they "
+                       "data is unintelligible to anyone unauthorised ({unintelligible}), they "
                        "need not be.")
     if r.claims:
         why += " No exemption needs claiming."
@@ -77,19 +78,19 @@ def _gdpr(r: Resolved, level: RiskLevel, told_without_protection: bool) -> Telli
     if G.SUBSEQUENT_MEASURES in r.claims:
         return Telling(False, SUBSEQUENT_MEASURES,
                        "High risk, but you claim that measures taken since mean it is no "
-                       "longer likely to materialise (Art. 34(3)(b)); be ready to show the ICO."
+                       "longer likely to materialise ({subsequent}); be ready to show the ICO."
                        + _explained(r, G.SUBSEQUENT_MEASURES))
     if G.DISPROPORTIONATE_EFFORT in r.claims:
         return Telling(False, DISPROPORTIONATE_EFFORT,
                        "High risk, but you claim contacting each person would take "
-                       "disproportionate effort (Art. 34(3)(c)): make a public communication "
+                       "disproportionate effort ({disproportionate}): make a public communication "
                        "or equally effective measure instead."
                        + _explained(r, G.DISPROPORTIONATE_EFFORT))
     text = ("High risk: tell the people affected without undue delay, in clear and plain "
             "language, what happened, the likely consequences, what you are doing and what "
             "they can do to protect themselves.")
     if G.UNINTELLIGIBLE in r.claims:
-        text += (" You claim the data was unintelligible (Art. 34(3)(a)), but the protection "
+        text += (" You claim the data was unintelligible ({unintelligible}), but the protection "
                  "facts do not show encryption to a current standard with the key safe: "
                  "record them, or withdraw the claim.")
     if r.facts.regime is Regime.DPA2018_PART3:
@@ -98,13 +99,17 @@ def _gdpr(r: Resolved, level: RiskLevel, told_without_protection: bool) -> Telli
                  "the ground, the reasoning and a review date.")
     assumptions: tuple[str, ...] = ()
     if not r.claims and r.facts.mitigated is None:
-        assumptions = ("No Art. 34(3) exemption claimed: assumed none applies (claim one on "
+        assumptions = ("No {exemptions} exemption claimed: assumed none applies (claim one on "
                        "the Risk step, with your explanation, if it does).",)
     return Telling(True, None, text, assumptions)
 
 
 def tell_people(r: Resolved, level: RiskLevel, told_without_protection: bool) -> Telling:
-    """The Art. 34 / s.68 / PECR call for `level`, with the exemption relied on."""
-    if r.facts.regime is Regime.PECR:
+    """The Art. 34 / s.68 / PECR call for `level`, with the exemption relied on; the law is
+    cited as the breach's regime words it."""
+    regime = r.facts.regime
+    if regime is Regime.PECR:
         return _pecr(r, level, told_without_protection)
-    return _gdpr(r, level, told_without_protection)
+    told = _gdpr(r, level, told_without_protection)
+    return replace(told, text=fill(told.text, regime),
+                   assumptions=tuple(fill(a, regime) for a in told.assumptions))
