@@ -11,6 +11,7 @@ from model.domain.deadlines import DeadlineStatus, breach_deadline_status
 from model.domain.facts import BreachFacts
 from model.domain.records import (
     AssessmentRecord,
+    Attachment,
     Breach,
     DecisionRecord,
     OrganisationProfile,
@@ -27,6 +28,7 @@ class Case:
     timeline: tuple[TimelineEvent, ...] = ()
     assessments: tuple[AssessmentRecord, ...] = ()  # oldest first
     decisions: tuple[DecisionRecord, ...] = ()      # oldest first
+    attachments: tuple[Attachment, ...] = ()        # without their content
 
     @property
     def id(self) -> int:

@@ -127,3 +127,20 @@ class Draft:
     payload: dict[str, object]
     saved_at: datetime
     breach_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file kept inside the vault (e.g. the ICO's acknowledgement, a screenshot, a
+    supplier's report). `owner` says what it belongs to: "breach", or e.g. "filing:3"."""
+
+    id: int
+    breach_id: int | None
+    owner: str
+    name: str
+    media_type: str
+    size: int
+    sha256: str
+    added_by: str
+    added_at: datetime
+    note: str = ""

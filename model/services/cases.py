@@ -9,7 +9,14 @@ from model.domain.case import Case
 from model.domain.errors import NotFoundError
 from model.services.unit import Database
 from model.storage import mapping
-from model.storage.orm import AssessmentRow, BreachRow, DecisionRow, OrganisationRow, TimelineRow
+from model.storage.orm import (
+    AssessmentRow,
+    AttachmentRow,
+    BreachRow,
+    DecisionRow,
+    OrganisationRow,
+    TimelineRow,
+)
 
 
 def read_case(session: Session, breach_id: int) -> Case:
@@ -26,12 +33,16 @@ def read_case(session: Session, breach_id: int) -> Case:
     versions = {a.id: a.version for a in assessments}
     decisions = session.scalars(select(DecisionRow).where(DecisionRow.breach_id == breach_id)
                                 .order_by(DecisionRow.recorded_at, DecisionRow.id)).all()
+    attachments = session.scalars(select(AttachmentRow)
+                                  .where(AttachmentRow.breach_id == breach_id)
+                                  .order_by(AttachmentRow.added_at, AttachmentRow.id)).all()
     return Case(
         breach=mapping.to_breach(row), organisation=mapping.to_profile(org),
         timeline=tuple(mapping.to_event(e) for e in events),
         assessments=tuple(mapping.to_assessment(a) for a in assessments),
         decisions=tuple(mapping.to_decision(d, versions.get(d.assessment_id, 0))
-                        for d in decisions))
+                        for d in decisions),
+        attachments=tuple(mapping.to_attachment(a) for a in attachments))
 
 
 class CaseService:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from model.domain.clock import Clock, utc_now
 from model.services.assessments import AssessmentService
+from model.services.attachments import AttachmentService
 from model.services.breaches import BreachService
 from model.services.cases import CaseService
 from model.services.documents import DocumentService
@@ -45,6 +46,7 @@ class AppContext:
         self.cases = CaseService(self.db)
         self.documents = DocumentService(self.db, self.cases)
         self.drafts = DraftService(self.db)
+        self.attachments = AttachmentService(self.db)
 
     @property
     def data_dir(self) -> Path:

@@ -16,6 +16,7 @@ from model.domain.enums import BreachStatus, Regime, Sector
 from model.domain.facts import BreachFacts
 from model.domain.records import (
     AssessmentRecord,
+    Attachment,
     Breach,
     BreachSummary,
     DecisionRecord,
@@ -27,6 +28,7 @@ from model.domain.risk.stored import result_from_document
 from model.storage import facts_codec
 from model.storage.orm import (
     AssessmentRow,
+    AttachmentRow,
     BreachRow,
     BreachTagRow,
     DecisionRow,
@@ -120,3 +122,9 @@ def to_profile(row: OrganisationRow | None) -> OrganisationProfile:
         ico_registration=row.ico_registration, dpo_name=row.dpo_name,
         dpo_email=row.dpo_email, dpo_phone=row.dpo_phone,
         default_regime=Regime(row.default_regime), time_zone=row.time_zone)
+
+
+def to_attachment(row: AttachmentRow) -> Attachment:
+    return Attachment(id=row.id, breach_id=row.breach_id, owner=row.owner, name=row.name,
+                      media_type=row.media_type, size=row.size, sha256=row.sha256,
+                      added_by=row.added_by, added_at=row.added_at, note=row.note)

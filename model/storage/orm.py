@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -170,3 +171,21 @@ class DraftRow(Base):
     label: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime]
+
+
+class AttachmentRow(Base):
+    """A file kept inside the encrypted database, never beside it."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    breach_id: Mapped[int | None] = mapped_column(ForeignKey("breach.id"), index=True)
+    owner: Mapped[str] = mapped_column(String(64), default="breach", index=True)
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(128), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    added_by: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(Text, default="")
