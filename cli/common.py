@@ -38,7 +38,7 @@ def read_json(name: str) -> Any:
 def read_passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
     if args.passphrase_file is not None:
         try:
-            lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
+            lines: list[str] = Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as err:
             raise CliError(f"cannot read the passphrase file: {err}") from None
         if not lines or not lines[0]:
@@ -48,7 +48,7 @@ def read_passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False
         raise CliError("no passphrase: use --passphrase-file FILE (no terminal to ask on)")
     import getpass
 
-    first = getpass.getpass(prompt)
+    first: str = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise CliError("the two passphrases differ")
     return first

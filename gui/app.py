@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from gui.kit.errors import install_excepthook, reporting
 from gui.kit.style import app_icon, apply_style
+from gui.kit.vault_dialogs import ask_passphrase, open_vault
 from gui.kit.wheel import install_wheel_guard
 from gui.main_window import MainWindow
-from gui.unlock import ask_passphrase, open_vault
 from model.services import vaults
 from model.services.context import AppContext
 
@@ -111,10 +111,11 @@ def run_gui(data_dir: Path | None = None, demo: bool = False) -> int:
     """Start the desktop app; returns the process exit code."""
     app = make_application()
     folder = None
+    ctx: AppContext | None = None
     if demo:
         with reporting(None, "Opening the demo vault") as outcome:
             ctx = vaults.open_demo()
-        if outcome.failed:
+        if outcome.failed or ctx is None:
             return 1
     else:
         folder = Path(data_dir) if data_dir is not None else vaults.default_data_dir()

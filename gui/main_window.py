@@ -6,6 +6,10 @@ unsaved work: Lock keeps it as a draft, leaving or closing asks Save / Discard /
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,6 +30,9 @@ from gui.register.page import RegisterPage
 from gui.restore import offer_drafts
 from gui.settings.page import SettingsPage, keyring_status
 from model.services.context import AppContext
+
+if TYPE_CHECKING:
+    from gui.workspace.workspace import BreachWorkspace
 
 TITLE = "Breach Desk"
 DEMO_TITLE = "Breach Desk — demo (nothing is saved)"
@@ -132,31 +139,35 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
         self.resize(*default_size(self.screen().availableGeometry().size()))
 
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+                icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
     def _build_actions(self) -> None:
-        self.new_action = QAction(icon("new"), "New breach…", self,
-                                  shortcut=QKeySequence.StandardKey.New,
-                                  triggered=self.new_breach)
-        self.lock_action = QAction(icon("lock"), "Lock", self, shortcut=QKeySequence("Ctrl+L"),
-                                   triggered=self.request_lock)
+        self.new_action = self._action("New breach…", self.new_breach,
+                                       QKeySequence.StandardKey.New, "new")
+        self.lock_action = self._action("Lock", self.request_lock, QKeySequence("Ctrl+L"),
+                                        "lock")
         if self.ctx.demo:
             self.lock_action.setEnabled(False)
             self.lock_action.setToolTip("The demo vault has no passphrase to lock it with")
-        self.save_action = QAction("Save", self, shortcut=QKeySequence.StandardKey.Save,
-                                   triggered=self.save_current)
-        quit_action = QAction("Quit", self, shortcut=QKeySequence("Ctrl+Q"),
-                              triggered=self.close)
-        about = QAction("About Breach Desk", self, triggered=self._about)
+        self.save_action = self._action("Save", self.save_current, QKeySequence.StandardKey.Save)
+        quit_action = self._action("Quit", self.close, QKeySequence("Ctrl+Q"))
+        about = self._action("About Breach Desk", self._about)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.save_action, self.lock_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         go_menu = self.menuBar().addMenu("&Go")
         for row, name in enumerate(PAGES):
-            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{row + 1}"),
-                             triggered=lambda _=False, n=name: self.show_page(n))
-            go_menu.addAction(action)
-        back = QAction("Back to the list", self, shortcut=QKeySequence("Alt+Left"),
-                       triggered=self.back_to_list)
+            go_menu.addAction(self._action(name, partial(self.show_page, name),
+                                           QKeySequence(f"Ctrl+{row + 1}")))
+        back = self._action("Back to the list", self.back_to_list, QKeySequence("Alt+Left"))
         go_menu.addAction(back)
         self.menuBar().addMenu("&Help").addAction(about)
         toolbar = self.addToolBar("Main")
@@ -176,16 +187,18 @@ class MainWindow(QMainWindow):
     # -- navigation ---------------------------------------------------------------------
     def show_page(self, name: str) -> None:
         self.sidebar.setCurrentRow(PAGES.index(name))
-        self.pages.currentWidget().setFocus()
+        page = self.pages.currentWidget()
+        if page is not None:
+            page.setFocus()
 
     def current_page(self) -> str:
         return PAGES[self.pages.currentIndex()]
 
-    def workspace(self):  # type: ignore[no-untyped-def]
+    def workspace(self) -> BreachWorkspace | None:
         """The open breach's workspace, if any."""
-        return self.breaches.workspace
+        return self.breaches.workspace  # type: ignore[return-value]
 
-    def open_breach(self, breach_id: int):  # type: ignore[no-untyped-def]
+    def open_breach(self, breach_id: int) -> QWidget | None:
         """Open a breach (asking first if another one holds unsaved work)."""
         current = self.workspace()
         if current is not None and current.breach_id == breach_id:
@@ -220,8 +233,10 @@ class MainWindow(QMainWindow):
         """Ctrl+S: save what is being edited on the page shown."""
         if self.current_page() == "Settings":
             self.settings.save()
-        elif self.current_page() == "Breaches" and self.workspace() is not None:
-            self.workspace().save_current()
+        elif self.current_page() == "Breaches":
+            workspace = self.workspace()
+            if workspace is not None:
+                workspace.save_current()
 
     def _about(self) -> None:
         QMessageBox.about(self, "About Breach Desk",
@@ -255,7 +270,7 @@ class MainWindow(QMainWindow):
             kept = self.wizard.keep_draft() and kept  # type: ignore[attr-defined]
         return kept
 
-    def _settle(self, workspace, doing: str) -> bool:  # type: ignore[no-untyped-def]
+    def _settle(self, workspace: BreachWorkspace, doing: str) -> bool:
         unsaved = workspace.unsaved_steps()
         if not unsaved:
             return True

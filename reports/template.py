@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -37,11 +38,11 @@ class Geometry:
 
     @property
     def frame_width(self) -> float:
-        return self.width - LEFT - RIGHT
+        return float(self.width - LEFT - RIGHT)
 
     @property
     def frame_height(self) -> float:
-        return self.height - TOP - BOTTOM
+        return float(self.height - TOP - BOTTOM)
 
 
 PORTRAIT = Geometry(*A4)
@@ -174,7 +175,7 @@ def render_fitted(make_story: Callable[[float], list[Flowable]], heading: PageHe
     for scale in scales:
         if story_height(make_story(scale), geometry) > geometry.frame_height:
             continue  # a cheap estimate first; only a real layout decides
-        rendered = render(lambda scale=scale: make_story(scale), heading, subject, geometry)
+        rendered = render(partial(make_story, scale), heading, subject, geometry)
         if rendered.pages == 1:
             return rendered
     return render(lambda: make_story(scales[0]), heading, subject, geometry)

@@ -73,11 +73,11 @@ class BreachesView(QWidget):
                            "New breach to start the triage: the notification clock is "
                            "shown as soon as you record when you became aware.", "hint")
         self.no_match = label("No breach matches this filter and search.", "hint")
-        for widget in (self.empty, self.no_match):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for message in (self.empty, self.no_match):
+            message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        for widget in (self.table, self.empty, self.no_match):
-            self.stack.addWidget(widget)
+        for page in (self.table, self.empty, self.no_match):
+            self.stack.addWidget(page)
         self._layout()
         self.new_button.clicked.connect(self.new_breach_requested)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)

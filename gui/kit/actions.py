@@ -128,7 +128,7 @@ class ActionDraftList(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
-        self.actions: list[DraftAction] = []
+        self.drafts: list[DraftAction] = []
         self.list = event_list()
         self.entry = ActionEntry(zone, clock, actor)
         self.remove = QPushButton("Remove selected")
@@ -142,25 +142,25 @@ class ActionDraftList(QWidget):
         self.remove.clicked.connect(self._remove_selected)
 
     def add_action(self, action: DraftAction) -> None:
-        self.actions.append(action)
-        self.actions.sort(key=lambda a: a.at)
+        self.drafts.append(action)
+        self.drafts.sort(key=lambda a: a.at)
         self._fill()
         self.entry.reset()
         self.changed.emit()
 
     def set_actions(self, actions: list[DraftAction]) -> None:
-        self.actions = sorted(actions, key=lambda a: a.at)
+        self.drafts = sorted(actions, key=lambda a: a.at)
         self._fill()
 
     def _remove_selected(self) -> None:
         row = self.list.currentRow()
-        if 0 <= row < len(self.actions):
-            del self.actions[row]
+        if 0 <= row < len(self.drafts):
+            del self.drafts[row]
             self._fill()
             self.changed.emit()
 
     def _fill(self) -> None:
         self.list.clear()
-        for a in self.actions:
+        for a in self.drafts:
             self.list.addItem(event_item(format_local(a.at, self._zone), "action", a.actor,
                                          a.text))

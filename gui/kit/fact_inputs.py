@@ -79,6 +79,11 @@ class FactInput(QWidget):
         """Word the answers for the breach's regime (the law each one cites)."""
         self._regime = facts.regime
 
+    @classmethod
+    def build(cls, spec: FactSpec, env: FormEnv) -> FactInput:
+        """The input of `spec` for this kind (each kind's __init__ takes spec and env)."""
+        return cls(spec, env)  # type: ignore[arg-type]
+
     def apply(self, facts: BreachFacts) -> BreachFacts:
         return with_fact(facts, self.spec.key, self.value())
 
@@ -238,4 +243,4 @@ _WIDGETS: dict[Kind, type[FactInput]] = {
 
 def make_input(spec: FactSpec, env: FormEnv) -> FactInput:
     """The input widget for `spec`, by its kind."""
-    return _WIDGETS[spec.kind](spec, env)  # type: ignore[call-arg]
+    return _WIDGETS[spec.kind].build(spec, env)

@@ -55,6 +55,7 @@ class LiveResult(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        self._column = layout
         layout.setContentsMargins(0, 0, 0, 0)
         self.badge = QLabel()
         self.badge.setMinimumHeight(40)
@@ -82,7 +83,7 @@ class LiveResult(QWidget):
         box = QGroupBox(title)
         text = _rich()
         QVBoxLayout(box).addWidget(text)
-        self.layout().addWidget(box)
+        self._column.addWidget(box)
         return box, text
 
     def show_result(self, a: Assessment | None, hints: tuple[str, ...] = (),

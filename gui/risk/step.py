@@ -94,18 +94,19 @@ class RiskStep(StepPage):
         super().__init__(ctx, case_model, parent)
         case = case_model.case
         self._base: BreachFacts = case.facts
+        self._decision_base: int | None = None
         env = FormEnv(case.zone, ctx.clock)
         self.questions = RiskQuestions(env)
         self.result = LiveResult()
         self.versions = VersionsModel()
         self.decision = DecisionForm(case.zone, ctx.clock)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._build_content())
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self._build_content())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroller)
         self.questions.changed.connect(self._answers_edited)
         self.save_button.clicked.connect(self.save)
         self.assess_button.clicked.connect(self.record_assessment)
@@ -118,7 +119,7 @@ class RiskStep(StepPage):
 
     def focus_decision(self) -> None:
         """Bring the decision form into view (the workspace's 'Decide' buttons land here)."""
-        self.scroll.ensureWidgetVisible(self.decision)
+        self.scroller.ensureWidgetVisible(self.decision)
         self.decision.ico.yes.setFocus()
 
     def _build_content(self) -> QWidget:

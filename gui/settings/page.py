@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gui.kit.autosave import Autosaver
 from gui.kit.errors import show_error
 from gui.kit.style import label, set_role
-from gui.unlock import ChangePassphraseDialog
+from gui.kit.vault_dialogs import ChangePassphraseDialog
 from model.domain.clock import format_local
 from model.domain.enums import Regime, Sector
 from model.domain.errors import ValidationError

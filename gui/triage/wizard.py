@@ -80,7 +80,7 @@ class TriageWizard(QWizard):
         self._base = BreachFacts(regime=profile.default_regime,
                                  controller_sector=profile.sector)
         self.forms = FormSet(FormEnv(profile.time_zone, ctx.clock), self._base)
-        self.actions = ActionDraftList(profile.time_zone, ctx.clock, profile.dpo_name)
+        self.action_list = ActionDraftList(profile.time_zone, ctx.clock, profile.dpo_name)
         self.missing = MissingPanel()
         self.autosave = Autosaver(ctx, WIZARD_SCOPE, self.draft_state, self._draft_label,
                                   parent=self)
@@ -96,7 +96,7 @@ class TriageWizard(QWizard):
         self._refresh_timer.setInterval(REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh)
         self.forms.edited.connect(self._typed)
-        self.actions.changed.connect(self._typed)
+        self.action_list.changed.connect(self._typed)
         self.currentIdChanged.connect(lambda _id: self._page_changed())
         self.resize(940, 700)
         if draft is not None:
@@ -120,12 +120,12 @@ class TriageWizard(QWizard):
                                      "it could mean for the people.", f.impact),
             PageId.CONTAINMENT: FormPage("Containment", "What has been done to stop it and "
                                          "get the data back.", f.containment,
-                                         [actions_intro, actions_hint, self.actions]),
+                                         [actions_intro, actions_hint, self.action_list]),
             PageId.REVIEW: FormPage("Regime and review", "Check the law that applies, then "
                                     "save. Missing items can be filled in later.", f.regime,
                                     [self.missing]),
         }
-        self.actions.setMinimumHeight(240)
+        self.action_list.setMinimumHeight(240)
         self.missing.setMinimumHeight(260)
         for page_id, page in pages.items():
             self.setPage(page_id, page)
@@ -158,7 +158,7 @@ class TriageWizard(QWizard):
 
     def has_unsaved_changes(self) -> bool:
         return self.created_breach_id is None and (self.facts() != self._base or
-                                                   bool(self.actions.actions))
+                                                   bool(self.action_list.drafts))
 
     # -- drafts ----------------------------------------------------------------------------
     def _draft_label(self) -> str:
@@ -169,12 +169,12 @@ class TriageWizard(QWizard):
         if not self.has_unsaved_changes():
             return None
         return {"facts": facts_to_document(self.facts()),
-                "actions": [_action_doc(a) for a in self.actions.actions],
+                "actions": [_action_doc(a) for a in self.action_list.drafts],
                 "page": self.currentId()}
 
     def restore_draft(self, state: dict[str, Any]) -> None:
         self.forms.load(facts_from_document(state["facts"], strict=False))
-        self.actions.set_actions([DraftAction(parse_iso(a["at"]), a["text"], a["actor"])
+        self.action_list.set_actions([DraftAction(parse_iso(a["at"]), a["text"], a["actor"])
                                   for a in state.get("actions", [])])
         self.autosave.adopt()
         page = state.get("page")
@@ -209,7 +209,7 @@ class TriageWizard(QWizard):
     def _create(self) -> bool:
         if self.created_breach_id is not None:
             return True
-        events = [NewEvent(a.at, a.text, a.actor) for a in self.actions.actions]
+        events = [NewEvent(a.at, a.text, a.actor) for a in self.action_list.drafts]
         with reporting(self, "Saving the breach") as outcome:
             breach = self._ctx.breaches.create(self.facts(), actor=self._actor,
                                                actions=events)

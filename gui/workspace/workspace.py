@@ -92,9 +92,11 @@ class BreachWorkspace(QWidget):
 
     # -- building ------------------------------------------------------------------------
     def _wire(self, page: StepPage) -> None:
+        def label() -> str:
+            return f"{self.model.case.breach.reference} · {page.TITLE}"
+
         saver = Autosaver(self._ctx, breach_scope(self.breach_id, page.KEY), page.draft_state,
-                          lambda p=page: f"{self.model.case.breach.reference} · {p.TITLE}",
-                          self.breach_id, self)
+                          label, self.breach_id, self)
         saver.failed.connect(lambda text: QMessageBox.warning(self, "Draft", text))
         self.autosavers[page.KEY] = saver
         page.edited.connect(saver.schedule)

@@ -3,6 +3,7 @@ breach-facts/1 import/export."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -75,7 +76,7 @@ class BreachService:
                 raise NotFoundError(f"No breach with reference {reference}.")
             return mapping.to_breach(row)
 
-    def list(self) -> list[BreachSummary]:
+    def list(self) -> builtins.list[BreachSummary]:
         """Every breach as a list row: selected columns only, no facts parsed."""
         with self._db.unit() as session:
             rows = session.execute(select(*mapping.SUMMARY_COLUMNS)
@@ -86,7 +87,7 @@ class BreachService:
         with self._db.unit() as session:
             return int(session.scalar(select(func.count(BreachRow.id))) or 0)
 
-    def timeline(self, breach_id: int) -> list[TimelineEvent]:
+    def timeline(self, breach_id: int) -> builtins.list[TimelineEvent]:
         with self._db.unit() as session:
             rows = session.scalars(select(TimelineRow).where(TimelineRow.breach_id == breach_id)
                                    .order_by(TimelineRow.at, TimelineRow.id)).all()

@@ -80,7 +80,7 @@ def _hints(cls: type) -> dict[str, Any]:
 def _decode_dataclass(cls: type, doc: dict[str, Any]) -> Any:
     hints = _hints(cls)
     kwargs = {f.name: _decode(hints[f.name], doc[f.name]) if f.name in doc else _default(f)
-              for f in fields(cls)}  # type: ignore[arg-type]
+              for f in fields(cls)}
     return cls(**kwargs)
 
 

@@ -22,7 +22,7 @@ def _backend() -> KeyringBackend | None:
     if name.startswith("keyring.backends.fail") or "plaintext" in name.lower():
         return None
     try:
-        priority = float(backend.priority)  # type: ignore[arg-type]
+        priority = float(backend.priority)
     except Exception:
         priority = 1.0
     return backend if priority >= 1 or name.startswith("keyring.backends.chainer") else None

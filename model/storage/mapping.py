@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Row
-
 from model.domain.deadlines import deadline_for
 from model.domain.enums import BreachStatus, Regime, Sector
 from model.domain.facts import BreachFacts
@@ -80,7 +78,7 @@ def to_breach(row: BreachRow) -> Breach:
                   created_at=row.created_at, updated_at=row.updated_at)
 
 
-def to_summary(row: BreachRow | Row[Any]) -> BreachSummary:
+def to_summary(row: Any) -> BreachSummary:
     """A list row from an ORM row or from a SUMMARY_COLUMNS select."""
     return BreachSummary(id=row.id, reference=row.reference, title=row.title,
                          status=BreachStatus(row.status), regime=Regime(row.regime),

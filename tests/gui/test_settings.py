@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from gui.kit.vault_dialogs import ChangePassphraseDialog
 from gui.settings.page import SettingsPage, keyring_status
-from gui.unlock import ChangePassphraseDialog
 from model.domain.enums import Regime, Sector
 from model.domain.records import OrganisationProfile
 from model.services import vaults

@@ -12,9 +12,9 @@ from shiboken6 import isValid
 
 from gui import app as app_module
 from gui.kit.errors import UNEXPECTED_TEXT, describe, reporting, show_error
+from gui.kit.vault_dialogs import UnlockDialog
 from gui.main_window import DEMO_TITLE, TITLE, MainWindow
 from gui.register.page import ID_ROLE, RegisterModel, RegisterPage, count_line
-from gui.unlock import UnlockDialog
 from model.domain.enums import BreachStatus, Regime
 from model.domain.errors import NewerSchemaError, ValidationError
 from model.domain.facts import BreachFacts

@@ -197,13 +197,13 @@ def test_containment_actions_become_timeline_events(ctx, qtbot, errors):  # type
     wizard = TriageWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    entry = wizard.actions.entry
+    entry = wizard.action_list.entry
     assert not entry.add.isEnabled()
     entry.what.setText("Pages taken down")
     type_time(entry.when, "2026-10-09 12:30")
     entry.who.setText("Web team")
     entry.add.click()
-    assert entry.what.text() == "" and len(wizard.actions.actions) == 1
+    assert entry.what.text() == "" and len(wizard.action_list.drafts) == 1
     finish(wizard)
     events = ctx.breaches.timeline(wizard.created_breach_id)
     actions = [e for e in events if e.kind == "action"]

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from gui import unlock
 from gui.kit import tasks
-from gui.unlock import (
+from gui.kit import vault_dialogs as unlock
+from gui.kit.vault_dialogs import (
     WRONG_PASSPHRASE,
     ChangePassphraseDialog,
     CreateVaultDialog,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from model.domain.enums import (
     Access,
@@ -38,13 +39,13 @@ class WhatIf:
     edit: Edit
 
 
-def _conf(f: BreachFacts, **changes: object) -> BreachFacts | None:
+def _conf(f: BreachFacts, **changes: Any) -> BreachFacts | None:
     if BreachType.CONFIDENTIALITY not in f.breach_types:
         return None
     return replace(f, confidentiality=replace(f.confidentiality or Confidentiality(), **changes))
 
 
-def _avail(f: BreachFacts, **changes: object) -> BreachFacts | None:
+def _avail(f: BreachFacts, **changes: Any) -> BreachFacts | None:
     if not resolve(f).availability_lost:
         return None
     return replace(f, availability=replace(f.availability or Availability(), **changes))

@@ -22,13 +22,18 @@ from model.domain.enums import (
 )
 from model.domain.facts import BreachFacts
 from model.domain.risk import fill
-from model.domain.risk.fill import (  # noqa: F401  (re-exported for the factors)
+from model.domain.risk.fill import (
     LARGE_NUMBER,
     SAFETY_HARMS,
     SENSITIVE,
     VERY_LARGE_NUMBER,
     VULNERABLE,
 )
+
+# The fill thresholds are re-exported: the factors read them from here with Resolved.
+__all__ = ["LARGE_NUMBER", "QUICK_RESTORE_HOURS", "RECIPIENTS", "SAFETY_HARMS", "SENSITIVE",
+           "VERY_LARGE_NUMBER", "VULNERABLE", "WIDE", "Resolved", "involves_personal_data",
+           "resolve"]
 
 QUICK_RESTORE_HOURS = 24.0
 RECIPIENTS = (Exposure.TRUSTED_RECIPIENT, Exposure.KNOWN_RECIPIENTS)

@@ -6,6 +6,7 @@ Revises: 0001
 """
 
 import json
+from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -26,7 +27,7 @@ def _convert(conn: sa.Connection) -> None:
     from model.storage import facts_codec
     from model.storage.mapping import TAGGED
 
-    def utc(value):  # noqa: ANN001, ANN202 - stored as the ORM's fixed-width UTC text
+    def utc(value: datetime | None) -> str | None:  # as the ORM stores it: fixed-width UTC
         return None if value is None else require_aware(value).isoformat(timespec="microseconds")
 
     for row in conn.execute(sa.text("SELECT id, facts_json FROM breach")).all():
