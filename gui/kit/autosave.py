@@ -20,13 +20,13 @@ class Autosaver(QObject):
 
     def __init__(self, ctx: AppContext, scope: str, state: Callable[[], dict[str, Any] | None],
                  label: Callable[[], str], breach_id: int | None = None,
-                 parent: QObject | None = None, delay_ms: int = DELAY_MS) -> None:
+                 parent: QObject | None = None, delay_ms: int | None = None) -> None:
         super().__init__(parent)
         self._ctx, self.scope, self._state, self._label = ctx, scope, state, label
         self._breach_id = breach_id
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
+        self._timer.setInterval(DELAY_MS if delay_ms is None else delay_ms)
         self._timer.timeout.connect(self.flush)
         self._kept = False
         self._reported = False
@@ -34,6 +34,10 @@ class Autosaver(QObject):
     def schedule(self) -> None:
         """A change happened: keep the draft once the user pauses."""
         self._timer.start()
+
+    def stop(self) -> None:
+        """The editor is going away: no more autosaves from it."""
+        self._timer.stop()
 
     def pending(self) -> bool:
         return self._timer.isActive()

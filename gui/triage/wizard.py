@@ -84,7 +84,9 @@ class TriageWizard(QWizard):
         self.missing = MissingPanel()
         self.autosave = Autosaver(ctx, WIZARD_SCOPE, self.draft_state, self._draft_label,
                                   parent=self)
-        self.autosave.failed.connect(lambda text: QMessageBox.warning(self, "Draft", text))
+        self.notice = label("", "warning")
+        self.notice.hide()
+        self.autosave.failed.connect(self._draft_failed)
         self.setWindowTitle("New breach — triage")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -123,13 +125,18 @@ class TriageWizard(QWizard):
                                          [actions_intro, actions_hint, self.action_list]),
             PageId.REVIEW: FormPage("Regime and review", "Check the law that applies, then "
                                     "save. Missing items can be filled in later.", f.regime,
-                                    [self.missing]),
+                                    [self.notice, self.missing]),
         }
         self.action_list.setMinimumHeight(240)
         self.missing.setMinimumHeight(260)
         for page_id, page in pages.items():
             self.setPage(page_id, page)
         self.setStartId(PageId.WHAT)
+
+    def _draft_failed(self, text: str) -> None:
+        """Said on screen, never in a modal box that would interrupt typing."""
+        self.notice.setText(f"⚠ {text}")
+        self.notice.show()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -97,7 +97,7 @@ class BreachWorkspace(QWidget):
 
         saver = Autosaver(self._ctx, breach_scope(self.breach_id, page.KEY), page.draft_state,
                           label, self.breach_id, self)
-        saver.failed.connect(lambda text: QMessageBox.warning(self, "Draft", text))
+        saver.failed.connect(self._draft_failed)
         self.autosavers[page.KEY] = saver
         page.edited.connect(saver.schedule)
         page.edited.connect(self._progress_timer.start)
@@ -105,6 +105,11 @@ class BreachWorkspace(QWidget):
         go_to = getattr(page, "go_to", None)
         if go_to is not None:
             go_to.connect(self.show_step)
+
+    def _draft_failed(self, text: str) -> None:
+        """Said on screen, never in a modal box that would interrupt typing."""
+        self.notice.setText(f"⚠ {text} Save the step to keep it.")
+        self.notice.show()
 
     def _build_header(self) -> None:
         self.back = QPushButton("← Breaches")
@@ -121,6 +126,8 @@ class BreachWorkspace(QWidget):
         self.show_timeline.setCheckable(True)
         self.show_timeline.setChecked(True)
         self.show_timeline.setToolTip("Show or hide the timeline beside the step")
+        self.notice = label("", "warning")
+        self.notice.hide()
         self.header = QWidget()
         self.header.setObjectName("workspaceHeader")
         top = QHBoxLayout()
@@ -139,6 +146,7 @@ class BreachWorkspace(QWidget):
         column.setContentsMargins(12, 10, 12, 8)
         column.addLayout(top)
         column.addLayout(bottom)
+        column.addWidget(self.notice)
 
     def _build_body(self) -> None:
         self.timeline_box = QWidget()
@@ -298,6 +306,8 @@ class BreachWorkspace(QWidget):
             if choice is Choice.DISCARD:
                 self.discard_all()
         self.timer.stop()
+        for saver in self.autosavers.values():
+            saver.stop()
         self.closed.emit()
 
     # -- status workflow -----------------------------------------------------------------
