@@ -157,7 +157,8 @@ class Renderer:
                   pg.rich(f"<i>{markup(block.answer) or 'Not answered'}</i>", "note"))
         cells: list[Any] = [pg.p(block.question, "cell_bold"), answer]
         if block.note:
-            cells.append(pg.p(block.note, "note"))
+            warn = block.note_tone in (d.Tone.WARN, d.Tone.BAD)
+            cells.append(pg.p(block.note, "flag" if warn else "note"))
         number_width = 11 * mm
         table = Table([[pg.p(block.number, "label"), cells]],
                       colWidths=[number_width, pg.width - number_width], splitInRow=SPLIT_IN_ROW)
