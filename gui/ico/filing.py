@@ -29,6 +29,9 @@ from model.domain.ico.content import is_late
 from model.domain.ico.records import MARKINGS, Channel, FilingDraft, IcoAnswers, ReportType
 from model.domain.ico.report import check_filing
 
+_FIELDS = {"filed_at": "Filed at", "report_type": "Report type",
+           "case_reference": "ICO case reference", "delay_reasons": "Reasons for the delay",
+           "channel": "Sent by"}
 FREEZES = ("Recording the filing freezes the report as it stands now: every answer and the "
            "exact PDF, each with its SHA-256. It cannot be changed afterwards; anything new "
            "goes into a follow-up report.")
@@ -124,7 +127,7 @@ class FilingDialog(QDialog):
             check_filing(self.case, draft, self.clock(), is_late(self.case, draft.filed_at),
                          self.answers)
         except ValidationError as err:
-            self.error.setText(str(err))
+            self.error.setText(f"{_FIELDS.get(err.field, err.field)}: {err.rule}")
             self.error.show()
             return
         super().accept()

@@ -31,8 +31,14 @@ def _join(content: ReportContent, *parts: tuple[str, str]) -> str:
     lines = []
     for label, qid in parts:
         answer = content.get(qid)
-        if answer.applies:
-            lines.append(f"{label}: {answer.text}" if label else answer.text)
+        if not answer.applies or (qid == "Y4" and answer.text == "Yes"):
+            continue  # the DPO makes the call: nothing to add
+        if not label:
+            lines.append(answer.text)
+        elif "\n" in answer.text:
+            lines.append(f"{label}:\n{answer.text}")
+        else:
+            lines.append(f"{label}: {answer.text}")
     return "\n".join(lines)
 
 
@@ -44,10 +50,10 @@ def _topics(case: Case, content: ReportContent) -> tuple[str, ...]:
         "\n".join(x for x in (_join(content, ("Began", "B5"), ("Discovered", "B4")), aware,
                               _join(content, ("How", "B3"))) if x),
         _join(content, ("Number of people", "D3"), ("Who they are", "D4"),
-              ("Data involved", "D1"), ("Possible consequences", "D5"),
+              ("Data involved", "D1"), ("", "D5"),
               ("Likelihood of significant consequences", "D6")),
         _join(content, ("", "T1"), ("People told", "T3")),
-        _join(content, ("Contact", "Y3"), ("DPO", "Y4"), ("Others told", "T4")),
+        _join(content, ("Contact", "Y3"), ("DPO", "Y4"), ("Other organisations told", "T4")),
     )
 
 

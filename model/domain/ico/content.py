@@ -393,9 +393,12 @@ def changes_since(previous: ReportContent, current: ReportContent) -> tuple[Chan
     """Field by field, what a follow-up says differently from the last filed report."""
     before = previous.texts()
     out = []
-    for qid, text in current.texts().items():
-        if qid in ("A3", "A4"):
+    for answer in current.answers:
+        if not answer.applies or answer.id in ("A3", "A4"):
             continue  # the report type and the reference always change on a follow-up
-        if before.get(qid, "") != text:
-            out.append(Change(qid, before.get(qid, ""), text))
+        old = before.get(answer.id, "")
+        if not old and not answer.answered:
+            continue  # newly asked and still unanswered: nothing new to tell
+        if old != answer.text:
+            out.append(Change(answer.id, old, answer.text))
     return tuple(out)
