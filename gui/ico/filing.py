@@ -53,14 +53,16 @@ class FilingDialog(QDialog):
                                    labels={c: c.label for c in Channel})
         self.at = OptionalDateTime(zone, clock, allow_unknown=False, follow_now=True)
         self.reference = QLineEdit(answers.case_reference)
-        self.reference.setPlaceholderText("Required for a follow-up; often given later for "
-                                          "an initial report")
+        self.reference.setPlaceholderText("Required for a follow-up")
+        self.reference.setToolTip("The ICO usually gives it within about a week of an "
+                                  "initial report; add it then, before a follow-up.")
         self.reasons = long_text("Why the report is later than the deadline", 70)
         self.reasons.setPlainText(answers.delay_reasons)
         self.marking = QComboBox()
         self.marking.setEditable(True)
         self.marking.addItems(list(MARKINGS))
         self.marking.setCurrentText(answers.marking)
+        self.marking.lineEdit().setPlaceholderText("None")
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional: e.g. submitted by the deputy DPO")
         self.proof_path = QLineEdit()

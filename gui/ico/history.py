@@ -134,6 +134,8 @@ class FilingHistory(QWidget):
                              f"<p>Version {filing.version} is the first report filed.</p>")
         if self.proof is not None:
             self.proof_layout.removeWidget(self.proof)
+            self.proof.hide()
+            self.proof.setParent(None)
             self.proof.deleteLater()
         self.proof = AttachmentsPanel(self.ctx, case.zone, case.actor, owner=filing.owner)
         self.proof.attach.setText("Attach proof…")

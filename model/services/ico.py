@@ -132,7 +132,7 @@ class IcoService:
             stored = IcoFilingRow(
                 breach_id=breach_id, version=version, report_type=draft.report_type.value,
                 channel=draft.channel.value, filed_at=draft.filed_at, recorded_at=now,
-                recorded_by=actor, case_reference=draft.case_reference.strip(),
+                recorded_by=actor, case_reference=answers.case_reference,
                 delay_reasons=draft.delay_reasons.strip(), note=draft.note.strip(),
                 snapshot_json=snapshot.text, snapshot_sha256=snapshot.sha256, pdf=pdf,
                 pdf_sha256=sha256_hex(pdf), pdf_size=len(pdf))

@@ -120,7 +120,7 @@ def test_follow_up_starts_from_the_last_filed_version(ctx, breach, clock) -> Non
     assert "61" in text and "64" in text
     clock.now += timedelta(hours=1)
     second = ctx.ico.record_filing(breach.id, draft(clock.now, ReportType.FOLLOW_UP), render)
-    assert second.version == 2 and second.case_reference == ""
+    assert second.version == 2 and second.case_reference == "IC-2026-0042"
     case = ctx.cases.load(breach.id)
     assert case.breach.notified_at == first.filed_at  # the clock keeps the first filing
     answers = json.loads(second.snapshot_text)["content"]["answers"]
