@@ -113,9 +113,15 @@ class IcoForm(QWidget):
         self.derived[qid] = shown
         return shown
 
-    def _inputs(self, q: f.Question) -> list[QWidget]:  # noqa: C901 - one case per question
+    def _inputs(self, q: f.Question) -> list[QWidget]:
+        """The inputs of one question: its facts, profile fields or report answers."""
+        found = self._inputs_report(q.id) or self._inputs_later(q.id)
+        return found or [self._fact(key) for key in q.keys if not key.endswith("_low")]
+
+    def _inputs_report(self, qid: str) -> list[QWidget]:  # noqa: C901 - a case per question
+        """Parts 1 to 3: about the report, the breach, the data and people."""
         A, L = self._answer, label
-        match q.id:
+        match qid:
             case "A1":
                 return [A(ChoiceAnswer("why_reporting", f.WHY_REPORTING))]
             case "A2":
@@ -150,6 +156,12 @@ class IcoForm(QWidget):
                                                          "As assessed")),
                         A(LongAnswer("likelihood_details", "Details (the assessment's "
                                      "summary is used when empty)", 50))]
+        return []
+
+    def _inputs_later(self, qid: str) -> list[QWidget]:  # noqa: C901 - a case per question
+        """Parts 4 to 7: cyber, action, staff and training, about you."""
+        A, L = self._answer, label
+        match qid:
             case "C1":
                 return [A(ChoiceAnswer("systems_affected", f.YES_NO_DK)),
                         A(TicksAnswer("systems_cia", f.SYSTEMS_CIA))]
@@ -200,7 +212,7 @@ class IcoForm(QWidget):
                                       "number"),
                         A(LineAnswer("organisation_size", "Organisation size (may not be "
                                      "asked)"))]
-        return [self._fact(key) for key in q.keys if not key.endswith("_low")]
+        return []
 
     def _row(self, q: f.Question) -> QWidget:
         row = QWidget()

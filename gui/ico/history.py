@@ -30,7 +30,7 @@ from gui.kit.errors import reporting
 from gui.kit.style import label
 from model.domain.case import Case
 from model.domain.clock import format_local
-from model.domain.ico.content import changes_since, content_from_document
+from model.domain.ico.changes import changes_since, content_from_document
 from model.domain.ico.form import question
 from model.domain.ico.records import Filing
 from model.services.context import AppContext

@@ -25,7 +25,8 @@ from model.domain.document import (
     Tone,
 )
 from model.domain.documents.text import when
-from model.domain.ico.content import Change, ReportContent, changes_since
+from model.domain.ico.changes import Change, changes_since
+from model.domain.ico.content import ReportContent
 from model.domain.ico.form import HELPLINE, PARTS, Part, in_part
 from model.domain.ico.records import Channel, ReportType
 from model.domain.law import Duty, cite_full

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from model.domain.case import Case
-from model.domain.closing import people_told
+from model.domain.closing import PEOPLE_TOLD, people_told
 from model.domain.deadlines import DeadlineState, deadline_status
 from model.domain.documents.text import NOT_RECORDED, when
 from model.domain.enums import DataCategory, YesNoUnknown
@@ -262,8 +262,8 @@ def _told(case: Case, r: Reporting) -> Answer:
     details = r.answers.told_details.strip()
     decision = case.latest_decision
     if not details:
-        if value == "told" and case.events("people_told"):
-            details = case.events("people_told")[-1].text
+        if value == "told" and case.events(PEOPLE_TOLD):
+            details = case.events(PEOPLE_TOLD)[-1].text
         elif value == "decided_not" and decision is not None:
             details = decision.notify_subjects_reason
         elif value == "planning" and decision is not None and decision.restriction:
@@ -361,44 +361,3 @@ def resolve(case: Case, r: Reporting) -> ReportContent:
         answer = RESOLVERS[q.id](case, r)
         out.append(replace(answer, id=q.id, note=answer.note or q.note))
     return ReportContent(r.report_type, tuple(out))
-
-
-def content_document(content: ReportContent) -> dict[str, Any]:
-    """The answers as a JSON-able document (frozen with a filing)."""
-    return {"schema": SCHEMA, "report_type": content.report_type.value,
-            "answers": {a.id: {"text": a.text, "answered": a.answered, "applies": a.applies,
-                               "estimate": a.estimate, "note": a.note}
-                        for a in content.answers}}
-
-
-def content_from_document(doc: dict[str, Any]) -> ReportContent:
-    answers = tuple(Answer(qid, str(v["text"]), bool(v["answered"]), bool(v["applies"]),
-                           str(v.get("note", "")), bool(v.get("estimate", False)))
-                    for qid, v in doc["answers"].items())
-    order = {q.id: i for i, q in enumerate(QUESTIONS)}
-    return ReportContent(ReportType(doc["report_type"]),
-                         tuple(sorted(answers, key=lambda a: order.get(a.id, 999))))
-
-
-@dataclass(frozen=True)
-class Change:
-    """One answer that differs from the last report the ICO received."""
-
-    id: str
-    before: str  # "" when the question was not asked then
-    after: str
-
-
-def changes_since(previous: ReportContent, current: ReportContent) -> tuple[Change, ...]:
-    """Field by field, what a follow-up says differently from the last filed report."""
-    before = previous.texts()
-    out = []
-    for answer in current.answers:
-        if not answer.applies or answer.id in ("A3", "A4"):
-            continue  # the report type and the reference always change on a follow-up
-        old = before.get(answer.id, "")
-        if not old and not answer.answered:
-            continue  # newly asked and still unanswered: nothing new to tell
-        if old != answer.text:
-            out.append(Change(answer.id, old, answer.text))
-    return tuple(out)

@@ -14,15 +14,9 @@ from model.domain.case import Case
 from model.domain.document import Document
 from model.domain.documents.ico_report import Filed, Previous, ico_report
 from model.domain.errors import ValidationError
+from model.domain.ico.changes import content_document, content_from_document
 from model.domain.ico.checks import Check, check_report
-from model.domain.ico.content import (
-    SCHEMA,
-    ReportContent,
-    Reporting,
-    content_document,
-    content_from_document,
-    resolve,
-)
+from model.domain.ico.content import SCHEMA, ReportContent, Reporting, resolve
 from model.domain.ico.form import question
 from model.domain.ico.records import Filing, FilingDraft, IcoAnswers, ReportType
 

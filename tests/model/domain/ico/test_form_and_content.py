@@ -8,15 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from model.domain.enums import DataCategory, SubjectCategory, YesNoUnknown
+from model.domain.ico.changes import changes_since, content_document, content_from_document
 from model.domain.ico.checks import Level, check_report
-from model.domain.ico.content import (
-    RESOLVERS,
-    Reporting,
-    changes_since,
-    content_document,
-    content_from_document,
-    resolve,
-)
+from model.domain.ico.content import RESOLVERS, Reporting, resolve
 from model.domain.ico.form import PARTS, QUESTIONS, Applies, Part, question
 from model.domain.ico.records import IcoAnswers, RecurrenceStep, ReportType
 from tests.reports.conftest import SeedRecords
