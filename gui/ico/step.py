@@ -269,12 +269,7 @@ class IcoStep(StepPage):
 
     # -- documents -----------------------------------------------------------------------
     def document(self) -> Document:
-        """The report as on screen (unsaved edits included), or the PECR notice."""
-        case = self.edited_case()
-        if case.facts.regime is Regime.PECR:
-            from model.domain.documents.pecr_notice import pecr_notice
-
-            return pecr_notice(case, self.current_type(), self.ctx.clock())
+        """The report as on screen (unsaved edits included); the PECR notice for PECR."""
         return self.prepared().document
 
     def show_preview(self) -> int:

@@ -57,7 +57,13 @@ class Previous:
 
 def _status(case: Case, content: ReportContent, filed: Filed | None,
             generated_at: datetime) -> str:
-    kind = content.report_type.label
+    return report_status(case, content.report_type, filed, generated_at)
+
+
+def report_status(case: Case, report_type: ReportType, filed: Filed | None,
+                  generated_at: datetime) -> str:
+    """The title block's line: initial or follow-up, draft or filed (when, how, version)."""
+    kind = report_type.label
     if filed is None:
         return f"{kind} · DRAFT, not yet sent to the ICO · prepared " \
                f"{when(generated_at, case.zone)}"

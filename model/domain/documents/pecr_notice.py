@@ -19,7 +19,7 @@ KIND = "PECR notice"
 
 def _a(content: ReportContent, qid: str) -> str:
     answer = content.get(qid)
-    return answer.text if answer.applies else ""
+    return answer.text if answer.applies and answer.answered else ""
 
 
 def _items(case: Case, content: ReportContent, report_type: ReportType
@@ -32,8 +32,8 @@ def _items(case: Case, content: ReportContent, report_type: ReportType
              else "Second or later notification: information added in phases")
     return (
         ("Name of the provider", _a(content, "Y1")),
-        ("Data protection officer or other contact point", _a(content, "Y4") + "\n"
-         + _a(content, "Y3")),
+        ("Data protection officer or other contact point",
+         _a(content, "Y3") if _a(content, "Y4") == "Yes" else _a(content, "Y4")),
         ("First or second notification", first),
         ("Date and time of the incident (or estimate) and of its detection",
          f"Incident: {when(f.occurred_at, zone)}\nDetected: {when(f.discovered_at, zone)}"),
@@ -45,8 +45,8 @@ def _items(case: Case, content: ReportContent, report_type: ReportType
         ("Summary of the incident, including its physical location and storage media",
          _a(content, "B1")),
         ("Number of subscribers or individuals concerned", _a(content, "D3")),
-        ("Potential consequences and adverse effects", _a(content, "D5") + "\n"
-         + _a(content, "D6")),
+        ("Potential consequences and adverse effects",
+         "\n".join(x for x in (_a(content, "D5"), _a(content, "D6")) if x)),
         ("Measures taken to mitigate the possible adverse effects", _a(content, "T1")),
         ("Subscribers or individuals notified: content, means and number",
          _a(content, "T3")),

@@ -6,13 +6,15 @@ Pure: the service, the ICO step's live preview and the command line all call the
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from model.domain.case import Case
 from model.domain.document import Document
-from model.domain.documents.ico_report import Filed, Previous, ico_report
+from model.domain.documents.ico_report import Filed, Previous, ico_report, report_status
+from model.domain.documents.pecr_notice import pecr_notice
+from model.domain.enums import Regime
 from model.domain.errors import ValidationError
 from model.domain.ico.changes import content_document, content_from_document
 from model.domain.ico.checks import Check, check_report
@@ -59,7 +61,12 @@ def prepare(case: Case, report_type: ReportType, now: datetime,
     checks = check_report(case, reporting, content)
     previous = previous_of(case) if report_type is ReportType.FOLLOW_UP else None
     marking = draft.marking if draft and draft.marking else answers.marking
-    document = ico_report(case, content, now, filed, previous, marking)
+    if case.facts.regime is Regime.PECR:  # a PECR report replaces the main form's
+        document = replace(pecr_notice(replace(case, ico_answers=answers), report_type, now),
+                           marking=marking,
+                           status=report_status(case, report_type, filed, now))
+    else:
+        document = ico_report(case, content, now, filed, previous, marking)
     return Prepared(content, checks, document)
 
 

@@ -140,3 +140,20 @@ def test_filing_after_deciding_not_to_notify_is_recorded_as_reconsidered(ctx, br
     with ctx.db.unit() as session:
         texts = [r.text for r in session.query(TimelineRow).filter_by(breach_id=breach.id)]
     assert any("Not notifiable → Notified. Reconsidered" in t for t in texts)
+
+
+def test_a_pecr_breach_files_the_pecr_notice(ctx, seed_doc, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pypdf
+
+    breach = ctx.breaches.import_document(dict(seed_doc, regime="pecr"))
+    with pytest.raises(ValidationError, match="PECR"):
+        other = ctx.breaches.import_document(seed_doc)
+        ctx.ico.record_filing(other.id, FilingDraft(Channel.PECR, ReportType.INITIAL,
+                                                    clock.now), render)
+    filing = ctx.ico.record_filing(breach.id, FilingDraft(Channel.PECR, ReportType.INITIAL,
+                                                          clock.now), render)
+    path = tmp_path / "pecr.pdf"
+    path.write_bytes(ctx.ico.filed_pdf(filing.id))
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(path).pages).split())
+    assert "PECR personal data breach notification" in text and "Annex I" in text
+    assert "FILED 10 Oct 2026 10:00 BST via ICO PECR breach form · version 1" in text
