@@ -9,22 +9,27 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui.kit.style import label
 
+# A preview shows this many pages at most: a report with a pasted-in log can run to
+# hundreds, which Save PDF… writes in full.
+MAX_PAGES = 20
 
-def page_images(data: bytes, scale: float = 1.25) -> list[QImage]:
-    """Each page of a PDF as an image (copied out of pdfium's buffer)."""
+
+def page_images(data: bytes, scale: float = 1.25,
+                limit: int = MAX_PAGES) -> tuple[list[QImage], int]:
+    """The first `limit` pages of a PDF as images, and the page count."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(data)
     try:
         images = []
-        for index in range(len(document)):
+        for index in range(min(len(document), limit)):
             page = document[index]
             bitmap = page.render(scale=scale, rev_byteorder=True)
             image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB888).copy()
             images.append(image)
             page.close()
-        return images
+        return images, len(document)
     finally:
         document.close()
 
@@ -48,18 +53,20 @@ class PdfPreview(QScrollArea):
         self._column.addWidget(self.empty)
 
     def show_pdf(self, data: bytes) -> int:
-        """Show every page of `data`; returns the page count."""
+        """Show the pages of `data` (the first MAX_PAGES); returns the page count."""
         for page in self.pages:
             self._column.removeWidget(page)
             page.deleteLater()
         self.pages = []
-        self.empty.hide()
-        images = page_images(data)
+        images, total = page_images(data)
+        self.empty.setText(f"Showing the first {len(images)} of {total} pages: Save PDF… "
+                           "writes them all.")
+        self.empty.setVisible(total > len(images))
         for number, image in enumerate(images, start=1):
             page = QLabel()
             page.setPixmap(QPixmap.fromImage(image))
-            page.setToolTip(f"Page {number} of {len(images)}")
+            page.setToolTip(f"Page {number} of {total}")
             page.setStyleSheet("background: white; border: 1px solid #b8bec7;")
             self._column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
             self.pages.append(page)
-        return len(images)
+        return total

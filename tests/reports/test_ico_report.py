@@ -109,3 +109,14 @@ def test_pecr_notice_has_the_annex_content(tmp_path: Path) -> None:
                  "Relevant use of other providers", "HostCo",
                  "Number of subscribers or individuals concerned"):
         assert item in text
+
+
+def test_a_long_answer_flows_over_pages_in_full(tmp_path: Path) -> None:
+    seed = SeedRecords()
+    lines = [f"Line {i}: the <b>upload</b> job & its log." for i in range(1500)]
+    facts = replace(seed.breach.facts, summary="\n".join(lines))
+    reader, text = report_pdf(seed.case(breach=replace(seed.breach, facts=facts)), tmp_path)
+    assert len(reader.pages) > 5
+    assert "Line 0: the <b>upload</b> job & its log." in text
+    assert "Line 1499: the <b>upload</b> job & its log." in text
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in text
