@@ -26,6 +26,7 @@ TARGETS = {
     "unlock vault with passphrase": 1500,
     "list 1,000 breaches": 500,
     "assess one breach (engine)": 50,
+    "ICO report PDF, seed case (resolve, check, lay out, render)": 300,
 }
 
 
@@ -41,6 +42,20 @@ def median_ms(fn, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
 def cold_start() -> None:
     code = "import main, gui.app, model.services.vaults"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+ICO = "ICO report PDF, seed case (resolve, check, lay out, render)"
+
+
+def ico_pdf_ms(ctx) -> float:  # type: ignore[no-untyped-def]
+    """The ICO report of the motivating case, from its Case to PDF bytes."""
+    from model.domain.ico.report import default_type, prepare
+    from reports.pdf import render_document
+
+    case = ctx.cases.load(1)
+    render_document(prepare(case, default_type(case), ctx.clock()).document)  # warm fonts
+    return median_ms(lambda: render_document(
+        prepare(case, default_type(case), ctx.clock()).document), 10)
 
 
 def main() -> int:
@@ -60,6 +75,7 @@ def main() -> int:
             ctx.breaches.create(replace(seed, title=f"Breach {i}",
                                         aware_at=seed.aware_at + timedelta(minutes=i)))
         results["list 1,000 breaches"] = median_ms(ctx.breaches.list)
+        results[ICO] = ico_pdf_ms(ctx)
         ctx.close()
         results["unlock vault with passphrase"] = median_ms(
             lambda: vaults.unlock(folder, "benchmark passphrase", remember=False).close(), 3)

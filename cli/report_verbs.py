@@ -2,6 +2,9 @@
 
     report record REF -o FILE.pdf      the record of a breach decided not notifiable
     report REF --out FILE.pdf          the same (the form before kinds existed)
+    report ico REF -o FILE.pdf [--follow-up]   the ICO breach report (a draft)
+    report call-sheet REF -o FILE.pdf  one page for reporting by phone
+    report pecr REF -o FILE.pdf [--follow-up]  the PECR notification (Annex I content)
 """
 
 from __future__ import annotations
@@ -21,7 +24,24 @@ if TYPE_CHECKING:
 KINDS: dict[str, tuple[str, Callable[[AppContext, int], Document]]] = {
     "record": ("the record of a breach decided not notifiable",
                lambda ctx, breach_id: ctx.documents.not_notifiable(breach_id)),
+    "ico": ("the ICO breach report: initial until one is filed, then follow-up",
+            lambda ctx, breach_id: ctx.ico.draft(breach_id)),
+    "call-sheet": ("one page for reporting to the ICO by phone",
+                   lambda ctx, breach_id: ctx.ico.call_sheet(breach_id)),
+    "pecr": ("the PECR breach notification with the Annex I content",
+             lambda ctx, breach_id: ctx.ico.pecr_notice(breach_id)),
 }
+# The kinds --follow-up changes, and how.
+FOLLOW_UP: dict[str, Callable[[AppContext, int], Document]] = {
+    "ico": lambda ctx, breach_id: ctx.ico.draft(breach_id, _follow_up()),
+    "pecr": lambda ctx, breach_id: ctx.ico.pecr_notice(breach_id, _follow_up()),
+}
+
+
+def _follow_up():  # type: ignore[no-untyped-def]
+    from model.domain.ico.records import ReportType
+
+    return ReportType.FOLLOW_UP
 
 
 def add(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,6 +52,8 @@ def add(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     report.add_argument("reference", metavar="REF", nargs="?", help="breach reference")
     report.add_argument("-o", "--out", type=Path, metavar="FILE.pdf",
                         help="where to write it (default: a name from the reference, here)")
+    report.add_argument("--follow-up", action="store_true",
+                        help=f"a follow-up report ({', '.join(FOLLOW_UP)} only)")
     report.set_defaults(run=cmd_report)
 
 
@@ -44,10 +66,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         kind, reference = "record", kind
     if kind not in KINDS:
         raise CliError(f"unknown report kind '{kind}': choose one of {', '.join(KINDS)}")
+    build = KINDS[kind][1]
+    if args.follow_up:
+        if kind not in FOLLOW_UP:
+            raise CliError(f"--follow-up applies to {', '.join(FOLLOW_UP)} only")
+        build = FOLLOW_UP[kind]
     ctx = open_context(args)
     try:
         breach = ctx.breaches.get_by_reference(reference)
-        document = KINDS[kind][1](ctx, breach.id)
+        document = build(ctx, breach.id)
     finally:
         ctx.close()
     path = args.out or Path(report_file_name(breach.reference, document.kind))

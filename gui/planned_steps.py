@@ -41,20 +41,6 @@ class PlannedStep(StepPage):
         layout.addStretch(1)
 
 
-class PlannedIco(PlannedStep):
-    KEY = "ico"
-    TITLE = "ICO notification"
-    HOLDS = ("This step will prepare the report to the ICO in the six parts of its form: "
-             "about your report (initial or follow-up, case reference); about the breach "
-             "(what happened, how you found out, when, reasons for any delay); data and "
-             "people; cyber incidents; staff and training; and the actions taken, with your "
-             "organisation's details. You will check it, print it as a PDF and record when "
-             "it was sent.")
-    MEANWHILE = ("Most of the report comes from Triage and Risk: completing them now saves "
-                 "time later. If you have already notified the ICO, record it with \"Record "
-                 "ICO notification\" above so the clock stops.")
-
-
 class PlannedPeople(PlannedStep):
     KEY = "people"
     TITLE = "People affected"

@@ -3,10 +3,11 @@ workspace iterates this list and knows nothing of any step in particular."""
 
 from __future__ import annotations
 
+from gui.ico.step import IcoStep
 from gui.kit.step import StepPage
-from gui.planned_steps import PlannedIco, PlannedLessons, PlannedPeople
+from gui.planned_steps import PlannedLessons, PlannedPeople
 from gui.risk.step import RiskStep
 from gui.triage.step import TriageStep
 
-STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, PlannedIco, PlannedPeople,
+STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, IcoStep, PlannedPeople,
                                      PlannedLessons)

@@ -17,10 +17,27 @@ def escape(value: object) -> str:
 
     Escapes &, < and > so no tag, entity, link, image or font change is ever interpreted
     (reportlab has no markup without them), drops control characters, and keeps line
-    breaks as <br/>.
+    breaks as <br/>. Characters DejaVu lacks are set in the fallback font (CJK) or shown
+    as "[character not printable: U+1F600]" (emoji), never silently dropped.
     """
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     text = _UNSAFE.sub("", text)
+    if text.isascii():
+        return _inert(text)
+    from reports.glyphs import FALLBACK, placeholder, runs
+
+    out = []
+    for kind, run in runs(text):
+        if kind == "main":
+            out.append(_inert(run))
+        elif kind == "fallback":
+            out.append(f'<font name="{FALLBACK}">{_inert(run)}</font>')
+        else:
+            out.append(_inert("".join(placeholder(ch) for ch in run)))
+    return "".join(out)
+
+
+def _inert(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\n", "<br/>")

@@ -16,6 +16,9 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 OBLIQUE = "DejaVuSans-Oblique"
 FAMILY = "DejaVuSans"
+# CJK and other scripts DejaVu lacks (Apache 2.0, see LICENSE-DroidSansFallback.txt).
+FALLBACK = "DroidSansFallback"
+FALLBACK_FILE = "DroidSansFallbackFull.ttf"
 
 _FILES: dict[str, str] = {
     REGULAR: "DejaVuSans.ttf",
@@ -56,3 +59,26 @@ def register_fonts() -> str:
         addMapping(FAMILY, 1, 1, BOLD)
         _registered = True
         return FAMILY
+
+
+_fallback_face: object | None = None
+_fallback_tried = False
+
+
+def register_fallback() -> object | None:
+    """Register the fallback font (first call only) and return its face; None when the
+    file is missing, so texts then show placeholders instead of failing."""
+    global _fallback_face, _fallback_tried
+    with _lock:
+        if not _fallback_tried:
+            _fallback_tried = True
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+            try:
+                font = TTFont(FALLBACK, str(FONT_DIR / FALLBACK_FILE))
+                pdfmetrics.registerFont(font)
+                _fallback_face = font.face
+            except (OSError, TTFError):
+                _fallback_face = None
+        return _fallback_face

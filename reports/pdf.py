@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
 
 from model.domain import document as d
 from reports.blocks import SPLIT_IN_ROW, Blocks
@@ -18,6 +19,7 @@ from reports.styles import (
     ACCENT,
     GOOD_INK,
     MUTED,
+    RULE,
     SHADE,
     WARN_INK,
     WARN_SHADE,
@@ -31,6 +33,8 @@ from reports.template import LANDSCAPE, PORTRAIT, Geometry, PageHeading, Rendere
 
 # A one-page document is set at the largest of these scales that fits (0.85 makes 8 pt
 # text 6.8 pt); below that, legibility wins and it flows onto more pages at full size.
+# An answer longer than this (characters) flows outside a table cell (see _long_question).
+LONG_ANSWER = 3000
 ONE_PAGE_SCALES = (1.0, 0.98, 0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85)
 _TONE_COLOURS: dict[d.Tone, Any] = {
     d.Tone.PLAIN: None, d.Tone.MUTED: MUTED, d.Tone.ACCENT: ACCENT, d.Tone.GOOD: GOOD_INK,
@@ -87,7 +91,7 @@ class Renderer:
                 head = [pg.p(title, "caption")] if title else []
                 return [*head, *(pg.rich(f"•\u00a0{escape(i)}", "reason") for i in items)]
             case d.Question():
-                return [self._question(block)]
+                return self._question(block)
             case d.SignOff(labels=labels):
                 return [self._signoff(labels)]
         return []
@@ -151,13 +155,44 @@ class Renderer:
         table.setStyle(columns_style(pg.s, gutter))
         return [*legend, table]
 
-    def _question(self, block: d.Question) -> Flowable:
+    def _question(self, block: d.Question) -> list[Flowable]:
+        if len(d.rich_text(block.answer)) > LONG_ANSWER:
+            return self._long_question(block)
+        return [self._short_question(block)]
+
+    def _long_question(self, block: d.Question) -> list[Flowable]:
+        """A long answer flows as paragraphs under its question, not inside a table cell:
+        splitting one huge cell page after page costs time that grows with its square."""
+        pg = self.pg
+        number_width = 11 * mm
+        head = Table([[pg.p(block.number, "label"), pg.p(block.question, "cell_bold")]],
+                     colWidths=[number_width, pg.width - number_width])
+        head.setStyle(list_style(pg.s))
+        head.setStyle([("BACKGROUND", (0, 0), (-1, 0), "white"),
+                       ("LINEBELOW", (0, 0), (-1, 0), 0, "white")])
+        head.keepWithNext = True  # type: ignore[attr-defined]
+        indent = ParagraphStyle("long_answer", parent=pg.s.cell,
+                                leftIndent=number_width + 3.5 * mm * pg.s.scale)
+        out: list[Flowable] = [head]
+        for line in d.rich_text(block.answer).split("\n"):
+            out.append(Paragraph(escape(line) or "\u00a0", indent))
+        if block.note:
+            warn = block.note_tone in (d.Tone.WARN, d.Tone.BAD)
+            out.append(Paragraph(escape(block.note), ParagraphStyle(
+                "long_note", parent=pg.s.flag if warn else pg.s.note,
+                leftIndent=indent.leftIndent)))
+        out.append(HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=2,
+                              spaceAfter=1))
+        return out
+
+    def _short_question(self, block: d.Question) -> Flowable:
         pg = self.pg
         answer = (self._value(block.answer) if block.answered else
                   pg.rich(f"<i>{markup(block.answer) or 'Not answered'}</i>", "note"))
         cells: list[Any] = [pg.p(block.question, "cell_bold"), answer]
         if block.note:
-            cells.append(pg.p(block.note, "note"))
+            warn = block.note_tone in (d.Tone.WARN, d.Tone.BAD)
+            cells.append(pg.p(block.note, "flag" if warn else "note"))
         number_width = 11 * mm
         table = Table([[pg.p(block.number, "label"), cells]],
                       colWidths=[number_width, pg.width - number_width], splitInRow=SPLIT_IN_ROW)

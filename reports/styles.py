@@ -41,6 +41,7 @@ class Styles:
     note: ParagraphStyle
     reason: ParagraphStyle
     warning: ParagraphStyle
+    flag: ParagraphStyle
 
     def space(self, points: float) -> float:
         """A vertical gap scaled like the text."""
@@ -72,6 +73,7 @@ def stylesheet(scale: float = 1.0) -> Styles:
         cell_bold=style("cell_bold", 8, BOLD, leading=1.18),
         note=style("note", 7, OBLIQUE, MUTED),
         warning=style("warning", 8, BOLD, WARN_INK),
+        flag=style("flag", 7, BOLD, WARN_INK),
         reason=style("reason", 8, leading=1.18, after=2.2, hang=9),
     )
 

@@ -22,6 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from model.domain.clock import format_local
 from reports.fonts import BOLD, REGULAR, register_fonts
+from reports.glyphs import printable
 from reports.styles import ACCENT, MARKING, MUTED, RULE
 
 LEFT = RIGHT = 16 * mm
@@ -76,7 +77,7 @@ class Rendered:
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """One line of canvas text no wider than `width`, cut with an ellipsis if needed."""
-    text = _CONTROL.sub(" ", text).strip()
+    text = printable(_CONTROL.sub(" ", text).strip())
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:

@@ -109,3 +109,15 @@ def decide_not_notifiable(ctx, breach_id: int) -> None:  # type: ignore[no-untyp
     ctx.assessments.record_decision(breach_id, assessment.id, DecisionDraft(
         notify_ico=False, notify_subjects=False, decided_by="Tester", decided_at=ctx.clock(),
         notify_ico_reason=reason, notify_subjects_reason=reason))
+
+
+def file_report(ctx, breach_id: int, at=None, report_type=None, case_reference: str = "",  # type: ignore[no-untyped-def]
+                delay_reasons: str = "Tested: the delay is explained.") -> object:
+    """Record a report filed with the ICO (the one way a breach becomes notified)."""
+    from model.domain.ico.records import Channel, FilingDraft, ReportType
+    from reports.pdf import render_document
+
+    draft = FilingDraft(Channel.ONLINE, report_type or ReportType.INITIAL, at or ctx.clock(),
+                        case_reference=case_reference, delay_reasons=delay_reasons)
+    return ctx.ico.record_filing(breach_id, draft, lambda doc: render_document(doc).data,
+                                 actor="Tester")

@@ -217,3 +217,38 @@ def test_assess_warns_about_impossible_facts_but_assesses() -> None:
     assert result.returncode == 0
     assert "warning: discovered_at" in result.stderr
     assert json.loads(result.stdout)["risk"] == "high_risk"
+
+
+def test_report_ico_call_sheet_and_follow_up(vault: tuple[Path, Path], tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from model.services import vaults
+    from tests.conftest import file_report
+
+    folder, secret = vault
+    base = ("--data-dir", str(folder), "--passphrase-file", str(secret))
+    reference = run(*base, "import", str(DATA / "seed-case.json")).stdout.strip()
+    out = tmp_path / "ico.pdf"
+    result = run(*base, "report", "ico", reference, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "not encrypted" in result.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Initial report" in text and "Page 1 of" in text and reference in text
+    sheet = tmp_path / "call.pdf"
+    assert run(*base, "report", "call-sheet", reference, "-o", str(sheet)).returncode == 0
+    assert len(PdfReader(sheet).pages) == 1
+    refused = run(*base, "report", "ico", reference, "--follow-up", "-o", str(tmp_path / "f"))
+    assert refused.returncode == 2 and "no report filed" in refused.stderr
+    assert run(*base, "report", "call-sheet", reference, "--follow-up").returncode == 2
+    ctx = vaults.unlock(folder, PASSPHRASE, remember=False)
+    try:
+        breach = ctx.breaches.get_by_reference(reference)
+        file_report(ctx, breach.id, at=breach.facts.aware_at, case_reference="IC-1")
+    finally:
+        ctx.close()
+    follow = tmp_path / "follow.pdf"
+    result = run(*base, "report", "ico", reference, "--follow-up", "-o", str(follow))
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(follow).pages).split())
+    assert "Follow-up report" in text and "Changes since the last report" in text
+    assert "IC-1" in text

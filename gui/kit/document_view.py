@@ -76,8 +76,12 @@ def _block(block: d.Block) -> str:  # noqa: C901 - one case per kind of block
         case d.Bullets(items=items, title=title):
             head = f"<p><b>{escape(title)}</b></p>" if title else ""
             return head + "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
-        case d.Question(number=number, question=question, answer=answer, answered=answered):
+        case d.Question(number=number, question=question, answer=answer, answered=answered,
+                        note=note, note_tone=tone):
             shown = _rich(answer) if answered else f"<i>{_rich(answer) or 'Not answered'}</i>"
+            if note:
+                colour = _TONES.get(tone, COLOURS["text_muted"])
+                shown += f"<br><span style='color:{colour}'><i>{escape(note)}</i></span>"
             return f"<p><b>{escape(number)} {escape(question)}</b><br>{shown}</p>"
         case d.SignOff(labels=labels):
             return "<p>" + " &nbsp; ".join(f"{escape(x)}: ________" for x in labels) + "</p>"

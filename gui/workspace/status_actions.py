@@ -30,21 +30,21 @@ _S = BreachStatus
 
 _BUTTONS: dict[tuple[BreachStatus, BreachStatus], str] = {
     (_S.OPEN, _S.ASSESSED): "Mark assessed",
-    (_S.OPEN, _S.NOTIFIED): "Record ICO notification…",
-    (_S.ASSESSED, _S.NOTIFIED): "Record ICO notification…",
+    (_S.OPEN, _S.NOTIFIED): "Record filing…",
+    (_S.ASSESSED, _S.NOTIFIED): "Record filing…",
     (_S.ASSESSED, _S.NOT_NOTIFIABLE): "Decide: not notifiable…",
     (_S.ASSESSED, _S.OPEN): "Back to open",
     (_S.NOTIFIED, _S.CLOSED): "Close breach",
     (_S.NOT_NOTIFIABLE, _S.CLOSED): "Close breach",
     (_S.NOT_NOTIFIABLE, _S.ASSESSED): "Reconsider…",
-    (_S.NOT_NOTIFIABLE, _S.NOTIFIED): "Record ICO notification…",
+    (_S.NOT_NOTIFIABLE, _S.NOTIFIED): "Record filing…",
     (_S.CLOSED, _S.OPEN): "Reopen…",
 }
 
 _EXPLAIN: dict[BreachStatus, str] = {
     _S.ASSESSED: "The risk has been assessed; next, decide whether to notify the ICO.",
-    _S.NOTIFIED: "Record that the ICO has been notified. The notification time stops the "
-                 "clock and shows whether it was in time.",
+    _S.NOTIFIED: "Record the report filed with the ICO (ICO step): how and when it was sent, "
+                 "the proof, and the report frozen as sent. The first filing stops the clock.",
     _S.NOT_NOTIFIABLE: "Opens the decision in the Risk step: a decision not to notify the "
                        "ICO is recorded there with its reasoning and the assessment it "
                        "rests on (Art. 33(5)).",

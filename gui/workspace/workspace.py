@@ -321,6 +321,11 @@ class BreachWorkspace(QWidget):
             if focus is not None:
                 focus()
             return False
+        if new is BreachStatus.NOTIFIED:
+            # A breach is notified by recording the filing of its report (ICO step).
+            page = self.show_step("ico")
+            filing = getattr(page, "record_filing", None)
+            return bool(filing()) if filing is not None else False
         if new is BreachStatus.CLOSED:
             problems = close_problems(self.case)
             if problems:

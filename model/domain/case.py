@@ -9,6 +9,7 @@ from datetime import datetime
 
 from model.domain.deadlines import DeadlineStatus, breach_deadline_status
 from model.domain.facts import BreachFacts
+from model.domain.ico.records import Filing, IcoAnswers
 from model.domain.records import (
     AssessmentRecord,
     Attachment,
@@ -29,6 +30,8 @@ class Case:
     assessments: tuple[AssessmentRecord, ...] = ()  # oldest first
     decisions: tuple[DecisionRecord, ...] = ()      # oldest first
     attachments: tuple[Attachment, ...] = ()        # without their content
+    ico_answers: IcoAnswers = IcoAnswers()          # what only the ICO report asks
+    filings: tuple[Filing, ...] = ()                # ICO reports as filed, oldest first
 
     @property
     def id(self) -> int:
@@ -54,6 +57,10 @@ class Case:
     @property
     def latest_decision(self) -> DecisionRecord | None:
         return self.decisions[-1] if self.decisions else None
+
+    @property
+    def last_filing(self) -> Filing | None:
+        return self.filings[-1] if self.filings else None
 
     def assessment(self, assessment_id: int) -> AssessmentRecord | None:
         return next((a for a in self.assessments if a.id == assessment_id), None)

@@ -126,6 +126,7 @@ class Question:
     answer: Rich | str
     answered: bool = True
     note: str = ""
+    note_tone: Tone = Tone.MUTED  # WARN for a note the reader must not miss ("Changed")
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,21 @@ def moves_after_decision(status: BreachStatus, notify_ico: bool) -> tuple[Move, 
     elif notify_ico and status is _S.NOT_NOTIFIABLE:
         moves.append((_S.ASSESSED, "New decision: notify the ICO."))
     return tuple(moves)
+
+
+def moves_after_filing(status: BreachStatus, first: bool) -> tuple[Move, ...]:
+    """Filing a report with the ICO makes the breach notified (the one way it gets there).
+
+    A follow-up on a notified breach moves nothing; filing on a breach decided not
+    notifiable reverses that decision, and the timeline says so. A closed breach is
+    reopened first, so the record shows why it was.
+    """
+    if status is _S.CLOSED:
+        raise WorkflowError("The breach is closed: reopen it before recording a report to "
+                            "the ICO.")
+    if status is _S.NOTIFIED:
+        return ()
+    if status is _S.NOT_NOTIFIABLE:
+        return ((_S.NOTIFIED, "Reconsidered: the ICO was notified after all."),)
+    note = "" if first else "Follow-up filed after the breach was reopened."
+    return ((_S.NOTIFIED, note),)

@@ -25,6 +25,7 @@ from model.services.cases import read_case
 from model.services.unit import Database
 from model.storage import mapping
 from model.storage.orm import BreachRow, DecisionRow, TimelineRow
+from model.storage.orm_ico import IcoFilingRow
 
 EXPORT_KEY = "breach_desk"  # extra property carrying reference, status and timeline
 
@@ -232,15 +233,25 @@ def move_status(session: Session, row: BreachRow, new: BreachStatus, *, actor: s
         raise WorkflowError(
             "A breach becomes 'not notifiable' by recording that decision, with its "
             "reasoning, in the Risk step (the law asks for the reasoning to be recorded).")
+    if new is BreachStatus.NOTIFIED and not _filed(session, row):
+        raise WorkflowError(
+            "A breach becomes notified by recording the report filed with the ICO (ICO "
+            "step, 'Record filing…'): how and when it was sent, and the report as sent.")
     if new is BreachStatus.CLOSED:
         problems = close_problems(read_case(session, row.id))
         if problems:
             raise WorkflowError("The breach cannot be closed yet: " + " ".join(problems))
     row.status = new.value
     if new is BreachStatus.NOTIFIED:
-        row.notified_at = at
+        # The clock stops at the first notification; a reopened breach keeps it.
+        row.notified_at = at if row.notified_at is None else min(row.notified_at, at)
     text = f"Status: {old.label} → {new.label}. {note}".strip()
     journal.record(session, row, at=at, kind="status", text=text, actor=actor, now=now)
+
+
+def _filed(session: Session, row: BreachRow) -> bool:
+    return session.scalar(select(IcoFilingRow.id).where(IcoFilingRow.breach_id == row.id)
+                          .limit(1)) is not None
 
 
 def _decided_not_to_notify(session: Session, row: BreachRow) -> bool:

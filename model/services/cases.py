@@ -7,8 +7,9 @@ from sqlalchemy.orm import Session
 
 from model.domain.case import Case
 from model.domain.errors import NotFoundError
+from model.domain.ico.records import IcoAnswers
 from model.services.unit import Database
-from model.storage import mapping
+from model.storage import mapping, mapping_ico
 from model.storage.orm import (
     AssessmentRow,
     AttachmentRow,
@@ -17,6 +18,7 @@ from model.storage.orm import (
     OrganisationRow,
     TimelineRow,
 )
+from model.storage.orm_ico import IcoFilingRow, IcoReportRow
 
 
 def read_case(session: Session, breach_id: int) -> Case:
@@ -42,7 +44,17 @@ def read_case(session: Session, breach_id: int) -> Case:
         assessments=tuple(mapping.to_assessment(a) for a in assessments),
         decisions=tuple(mapping.to_decision(d, versions.get(d.assessment_id, 0))
                         for d in decisions),
-        attachments=tuple(mapping.to_attachment(a) for a in attachments))
+        attachments=tuple(mapping.to_attachment(a) for a in attachments),
+        ico_answers=_ico_answers(session, breach_id),
+        filings=tuple(mapping_ico.to_filing(f) for f in session.scalars(
+            select(IcoFilingRow).where(IcoFilingRow.breach_id == breach_id)
+            .order_by(IcoFilingRow.version)).all()))
+
+
+def _ico_answers(session: Session, breach_id: int) -> IcoAnswers:
+    """What only the ICO report asks (defaults until something was typed)."""
+    report = session.get(IcoReportRow, breach_id)
+    return mapping_ico.answers_loads(report.answers_json) if report else IcoAnswers()
 
 
 class CaseService:

@@ -14,6 +14,7 @@ from model.services.breaches import BreachService
 from model.services.cases import CaseService
 from model.services.documents import DocumentService
 from model.services.drafts import DraftService
+from model.services.ico import IcoService
 from model.services.organisation import OrganisationService
 from model.services.unit import Database
 from model.storage import migrate
@@ -47,6 +48,7 @@ class AppContext:
         self.documents = DocumentService(self.db, self.cases)
         self.drafts = DraftService(self.db)
         self.attachments = AttachmentService(self.db)
+        self.ico = IcoService(self.db, self.cases)
 
     @property
     def data_dir(self) -> Path:

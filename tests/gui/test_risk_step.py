@@ -16,6 +16,7 @@ from gui.triage.wizard import TriageWizard
 from model.domain.enums import Access, BreachStatus, DataCategory, Exposure, Regime, Sector
 from model.domain.facts import BreachFacts, Confidentiality, facts_from_document
 from model.domain.records import OrganisationProfile
+from tests.conftest import file_report
 from tests.gui.conftest import host_step
 
 REASON = "The force is contacting each household in person with neighbourhood officers."
@@ -223,7 +224,7 @@ def test_a_workflow_refusal_is_shown_and_saves_nothing(dpo, seed_doc, qtbot, err
     ctx = dpo
     breach = triaged_breach(ctx, seed_doc, qtbot)
     ctx.assessments.assess(breach.id)
-    ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED)
+    file_report(ctx, breach.id)
     step = open_step(ctx, breach.id, qtbot)
     step.decision.ico.no.setChecked(True)
     qtbot.keyClicks(step.decision.ico.reason, REASON)

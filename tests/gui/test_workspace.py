@@ -85,9 +85,10 @@ def test_steps_show_completeness_and_planned_pages(workspace):  # type: ignore[n
     assert texts[row(workspace, "triage")].startswith("Triage")
     assert "/" in texts[row(workspace, "triage")]
     assert texts[row(workspace, "risk")].endswith("—")
-    workspace.show_step("ico")
+    workspace.show_step("people")
     page = workspace.pages.currentWidget()
-    assert "six parts" in " ".join(w.text() for w in page.findChildren(type(workspace.badge)))
+    assert "people affected" in " ".join(w.text() for w in
+                                         page.findChildren(type(workspace.badge)))
     # Not a dead end: the page leads back to Triage.
     from PySide6.QtWidgets import QPushButton
 
@@ -111,15 +112,19 @@ def test_status_transitions_write_timeline_events(workspace, ctx):  # type: igno
 
 
 def test_notification_through_the_dialog_stops_the_clock(workspace, ctx, qtbot):  # type: ignore[no-untyped-def]
+    from gui.ico.filing import FilingDialog
+    from model.domain.ico.records import Channel
+
     def fill_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, StatusChangeDialog)
-        dialog.reason.setPlainText("Reported by phone, case ref pending")
+        assert isinstance(dialog, FilingDialog)  # "Record filing…" opens the ICO step's
+        dialog.channel.set_value(Channel.PHONE)
         dialog.at.set_value(datetime(2026, 10, 10, 8, 0, tzinfo=UTC))
         dialog.accept()
 
     QTimer.singleShot(0, fill_dialog)
     assert workspace.request_status(BreachStatus.NOTIFIED)
+    assert workspace.current_step().KEY == "ico"
     breach = ctx.breaches.get(workspace.breach_id)
     assert breach.status is BreachStatus.NOTIFIED
     assert breach.notified_at == datetime(2026, 10, 10, 8, 0, tzinfo=UTC)

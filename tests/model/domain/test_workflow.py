@@ -88,3 +88,17 @@ def test_closed_breach_must_be_reopened_first() -> None:
 
 def test_workflow_error_is_a_user_facing_domain_error() -> None:
     assert issubclass(WorkflowError, BreachDeskError)
+
+
+def test_moves_after_filing() -> None:
+    from model.domain.workflow import moves_after_filing
+
+    assert moves_after_filing(S.OPEN, first=True) == ((S.NOTIFIED, ""),)
+    assert moves_after_filing(S.ASSESSED, first=True) == ((S.NOTIFIED, ""),)
+    assert moves_after_filing(S.NOTIFIED, first=False) == ()
+    (status, note), = moves_after_filing(S.NOT_NOTIFIABLE, first=True)
+    assert status is S.NOTIFIED and note.startswith("Reconsidered")
+    check_transition(S.NOT_NOTIFIABLE, S.NOTIFIED, note)  # the note is the reason needed
+    assert "reopened" in moves_after_filing(S.OPEN, first=False)[0][1]
+    with pytest.raises(WorkflowError, match="reopen"):
+        moves_after_filing(S.CLOSED, first=False)

@@ -15,6 +15,7 @@ from model.domain.errors import ValidationError, WorkflowError
 from model.domain.facts import facts_from_document
 from model.domain.records import Restriction
 from model.storage.orm import DecisionRow, TimelineRow
+from tests.conftest import file_report
 
 REASON = "Access logs show nobody outside the force opened the pages."
 
@@ -154,7 +155,7 @@ def test_changing_a_not_notifiable_decision_moves_back_to_assessed(ctx, seed_doc
 def test_no_decision_not_to_notify_after_notifying(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]
     breach = _seed(ctx, seed_doc)
     version = ctx.assessments.assess(breach.id)
-    ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED)
+    file_report(ctx, breach.id)
     with pytest.raises(WorkflowError, match="cannot be undone"):
         ctx.assessments.record_decision(breach.id, version.id, _draft(
             ctx, ico=False, notify_ico_reason=REASON))
@@ -164,7 +165,7 @@ def test_no_decision_not_to_notify_after_notifying(ctx, seed_doc) -> None:  # ty
 def test_closed_breach_cannot_be_assessed(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]
     breach = _seed(ctx, seed_doc)
     ctx.assessments.assess(breach.id)
-    ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED)
+    file_report(ctx, breach.id)
     ctx.assessments.assess(breach.id)  # a notified breach may be re-assessed
     assert ctx.breaches.get(breach.id).status is BreachStatus.NOTIFIED
     ctx.breaches.change_status(breach.id, BreachStatus.CLOSED)

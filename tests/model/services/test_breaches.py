@@ -14,6 +14,7 @@ from model.domain.errors import NotFoundError, ValidationError, WorkflowError
 from model.domain.facts import BreachFacts, facts_from_document
 from model.domain.records import OrganisationProfile
 from model.storage.orm import BreachRow, TimelineRow
+from tests.conftest import file_report
 
 
 def test_references_are_sequential_per_year(ctx, clock) -> None:  # type: ignore[no-untyped-def]
@@ -81,12 +82,15 @@ def test_status_workflow_is_timestamped(ctx, clock) -> None:  # type: ignore[no-
         ctx.breaches.change_status(breach.id, BreachStatus.NOT_NOTIFIABLE)
     clock.now += timedelta(hours=2)
     sent = clock.now - timedelta(minutes=30)
-    done = ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED, actor="DPO", at=sent)
+    with pytest.raises(WorkflowError, match="Record filing"):
+        ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED, actor="DPO", at=sent)
+    file_report(ctx, breach.id, at=sent)
+    done = ctx.breaches.get(breach.id)
     assert done.status is BreachStatus.NOTIFIED and done.notified_at == sent
     events = [e for e in ctx.breaches.timeline(breach.id) if e.kind == "status"]
     assert [e.text.split(".")[0] for e in events] == [
         "Status: Open → Assessed", "Status: Assessed → Notified"]
-    assert events[1].at == sent and events[1].actor == "DPO"
+    assert events[1].at == sent and events[1].actor == "Tester"
 
 
 def test_naive_datetime_refused_by_storage(ctx) -> None:  # type: ignore[no-untyped-def]
