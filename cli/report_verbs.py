@@ -18,6 +18,7 @@ from cli.common import CliError, open_context, wrote
 
 if TYPE_CHECKING:
     from model.domain.document import Document
+    from model.domain.ico.records import ReportType
     from model.services.context import AppContext
 
 # kind -> (what it is, how to build it from a breach id)
@@ -38,7 +39,7 @@ FOLLOW_UP: dict[str, Callable[[AppContext, int], Document]] = {
 }
 
 
-def _follow_up():  # type: ignore[no-untyped-def]
+def _follow_up() -> ReportType:
     from model.domain.ico.records import ReportType
 
     return ReportType.FOLLOW_UP

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 from reports.fonts import FALLBACK, REGULAR, register_fallback, register_fonts
 
@@ -28,8 +29,8 @@ def _main_chars() -> frozenset[int]:
                 register_fonts()
                 from reportlab.pdfbase import pdfmetrics
 
-                face = pdfmetrics.getFont(REGULAR).face  # type: ignore[attr-defined]
-                _main = frozenset(face.charToGlyph)
+                face: Any = getattr(pdfmetrics.getFont(REGULAR), "face", None)
+                _main = frozenset(face.charToGlyph) if face is not None else frozenset()
     return _main
 
 
@@ -38,8 +39,9 @@ def _fallback_chars() -> frozenset[int]:
     if _fallback is None:
         with _lock:
             if _fallback is None:
-                face = register_fallback()
-                _fallback = frozenset(face.charToGlyph) if face is not None else frozenset()
+                fallback: Any = register_fallback()
+                _fallback = (frozenset(fallback.charToGlyph) if fallback is not None
+                             else frozenset())
     return _fallback
 
 

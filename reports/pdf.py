@@ -170,7 +170,7 @@ class Renderer:
         head.setStyle(list_style(pg.s))
         head.setStyle([("BACKGROUND", (0, 0), (-1, 0), "white"),
                        ("LINEBELOW", (0, 0), (-1, 0), 0, "white")])
-        head.keepWithNext = True  # type: ignore[attr-defined]
+        head.keepWithNext = True
         indent = ParagraphStyle("long_answer", parent=pg.s.cell,
                                 leftIndent=number_width + 3.5 * mm * pg.s.scale)
         out: list[Flowable] = [head]

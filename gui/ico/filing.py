@@ -62,7 +62,9 @@ class FilingDialog(QDialog):
         self.marking.setEditable(True)
         self.marking.addItems(list(MARKINGS))
         self.marking.setCurrentText(answers.marking)
-        self.marking.lineEdit().setPlaceholderText("None")
+        marking_line = self.marking.lineEdit()
+        if marking_line is not None:
+            marking_line.setPlaceholderText("None")
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional: e.g. submitted by the deputy DPO")
         self.proof_path = QLineEdit()

@@ -79,7 +79,9 @@ class IcoForm(QWidget):
             layout.addWidget(box)
         self.cyber_note = label("Asked only when the breach was caused by a cyber incident "
                                 "(B2).", "hint")
-        self.groups[f.Part.CYBER].layout().addWidget(self.cyber_note)
+        cyber_layout = self.groups[f.Part.CYBER].layout()
+        if cyber_layout is not None:
+            cyber_layout.addWidget(self.cyber_note)
 
     # -- building ------------------------------------------------------------------------
     def _fact(self, key: str) -> FactInput:
@@ -248,8 +250,8 @@ class IcoForm(QWidget):
                         edit.setPlainText(value)
                 elif edit.text() != value:
                     edit.setText(value)
-            for widget in self.answers.values():
-                widget.read(answers)
+            for answer in self.answers.values():
+                answer.read(answers)
             for key in ("reporter_name", "reporter_email", "reporter_phone"):
                 line = self.answers[key].widget
                 if isinstance(line, QLineEdit):
@@ -284,7 +286,7 @@ class IcoForm(QWidget):
     def edited_profile(self, base: OrganisationProfile) -> OrganisationProfile:
         values = {k: (e.toPlainText() if isinstance(e, QPlainTextEdit) else e.text()).strip()
                   for k, e in self.profile.items()}
-        return replace(base, **values)
+        return replace(base, **values)  # type: ignore[arg-type]  # text fields only
 
     def edited_answers(self, base: IcoAnswers) -> IcoAnswers:
         for widget in self.answers.values():

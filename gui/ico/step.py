@@ -109,7 +109,7 @@ class IcoStep(StepPage):
         inner_layout.addWidget(self.form)
         inner_layout.addStretch(1)
         scroll.setWidget(inner)
-        self.scroll = scroll
+        self.scroller = scroll
         report = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, report)
         self.columns.setContentsMargins(0, 8, 0, 0)
@@ -162,7 +162,8 @@ class IcoStep(StepPage):
         self.refresh()
 
     def current_type(self) -> ReportType:
-        return self.report_type.value() or ReportType.INITIAL  # type: ignore[no-any-return]
+        chosen: ReportType | None = self.report_type.value()
+        return chosen or ReportType.INITIAL
 
     def progress(self, case: Case) -> str:
         if case.filings:
@@ -264,7 +265,7 @@ class IcoStep(StepPage):
         self.tabs.setCurrentIndex(0)
         row = self.form.focus(target, field)
         if row is not None:
-            self.scroll.ensureWidgetVisible(row, 0, 40)
+            self.scroller.ensureWidgetVisible(row, 0, 40)
         self.form.focus(target, field)
 
     # -- documents -----------------------------------------------------------------------

@@ -62,7 +62,7 @@ def pecr_notice(case: Case, report_type: ReportType, now: datetime) -> Document:
                                answered=bool(text.strip()))
                       for i, (label, text) in enumerate(_items(case, content, report_type),
                                                         start=1))
-    lead = [Callout((Span("PECR breach notification. ", bold=True),
+    lead: list[Callout | Note] = [Callout((Span("PECR breach notification. ", bold=True),
                      Span(f"Under {cite_full(Regime.PECR, Duty.NOTIFY)}: without undue delay "
                           "and, where feasible, within 72 hours of becoming aware (since 20 "
                           "August 2025); missing information may follow in phases.")),
