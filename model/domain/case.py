@@ -9,6 +9,7 @@ from datetime import datetime
 
 from model.domain.deadlines import DeadlineStatus, breach_deadline_status
 from model.domain.facts import BreachFacts
+from model.domain.lessons.records import CorrectiveAction, Lessons
 from model.domain.records import (
     AssessmentRecord,
     Attachment,
@@ -29,6 +30,8 @@ class Case:
     assessments: tuple[AssessmentRecord, ...] = ()  # oldest first
     decisions: tuple[DecisionRecord, ...] = ()      # oldest first
     attachments: tuple[Attachment, ...] = ()        # without their content
+    lessons: Lessons | None = None
+    corrective_actions: tuple[CorrectiveAction, ...] = ()  # by reference
 
     @property
     def id(self) -> int:
@@ -69,7 +72,7 @@ class Case:
     def deadline(self, now: datetime) -> DeadlineStatus:
         b = self.breach
         return breach_deadline_status(b.facts.regime, b.facts.aware_at, b.notified_at,
-                                      b.status, now)
+                                      b.status, now, b.near_miss)
 
     def assessment_is_stale(self) -> bool:
         """The facts changed since the latest assessment (a decision should wait)."""

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from model.domain.case import Case
 from model.domain.errors import NotFoundError
+from model.services.lessons import read_actions, read_lessons
 from model.services.unit import Database
 from model.storage import mapping
 from model.storage.orm import (
@@ -42,7 +43,9 @@ def read_case(session: Session, breach_id: int) -> Case:
         assessments=tuple(mapping.to_assessment(a) for a in assessments),
         decisions=tuple(mapping.to_decision(d, versions.get(d.assessment_id, 0))
                         for d in decisions),
-        attachments=tuple(mapping.to_attachment(a) for a in attachments))
+        attachments=tuple(mapping.to_attachment(a) for a in attachments),
+        lessons=read_lessons(session, breach_id),
+        corrective_actions=tuple(read_actions(session, breach_id)))
 
 
 class CaseService:

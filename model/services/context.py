@@ -14,7 +14,10 @@ from model.services.breaches import BreachService
 from model.services.cases import CaseService
 from model.services.documents import DocumentService
 from model.services.drafts import DraftService
+from model.services.lessons import LessonsService
 from model.services.organisation import OrganisationService
+from model.services.register import RegisterService
+from model.services.register_import import RegisterImportService
 from model.services.unit import Database
 from model.storage import migrate
 from model.storage.orm import AssessmentRow, BreachRow, TimelineRow
@@ -47,6 +50,9 @@ class AppContext:
         self.documents = DocumentService(self.db, self.cases)
         self.drafts = DraftService(self.db)
         self.attachments = AttachmentService(self.db)
+        self.lessons = LessonsService(self.db)
+        self.register = RegisterService(self.db, self.cases)
+        self.register_import = RegisterImportService(self.db)
 
     @property
     def data_dir(self) -> Path:

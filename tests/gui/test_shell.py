@@ -21,6 +21,7 @@ from model.domain.facts import BreachFacts
 from model.domain.records import BreachSummary
 from model.services import vaults
 from tests.conftest import PASSPHRASE
+from tests.lessons_helpers import complete_lessons
 
 
 @pytest.fixture
@@ -231,6 +232,7 @@ def test_register_lists_every_breach_in_the_local_zone(qtbot, clock, qtmodeltest
     demo = vaults.open_demo(clock)
     try:
         done = next(b for b in demo.breaches.list() if b.status == BreachStatus.NOT_NOTIFIABLE)
+        complete_lessons(demo, done.id)
         demo.breaches.change_status(done.id, BreachStatus.CLOSED, actor="DPO")
         page = RegisterPage(demo)
         qtbot.addWidget(page)

@@ -15,6 +15,7 @@ from model.domain.errors import ValidationError, WorkflowError
 from model.domain.facts import facts_from_document
 from model.domain.records import Restriction
 from model.storage.orm import DecisionRow, TimelineRow
+from tests.lessons_helpers import complete_lessons
 
 REASON = "Access logs show nobody outside the force opened the pages."
 
@@ -167,6 +168,7 @@ def test_closed_breach_cannot_be_assessed(ctx, seed_doc) -> None:  # type: ignor
     ctx.breaches.change_status(breach.id, BreachStatus.NOTIFIED)
     ctx.assessments.assess(breach.id)  # a notified breach may be re-assessed
     assert ctx.breaches.get(breach.id).status is BreachStatus.NOTIFIED
+    complete_lessons(ctx, breach.id)
     ctx.breaches.change_status(breach.id, BreachStatus.CLOSED)
     with pytest.raises(WorkflowError, match="reopen"):
         ctx.assessments.assess(breach.id)
