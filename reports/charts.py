@@ -10,6 +10,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from model.domain.document import Chart
 from reports.fonts import BOLD, REGULAR, register_fonts
@@ -80,8 +81,10 @@ def _style_bars(bars: VerticalBarChart | HorizontalBarChart, chart: Chart) -> No
     category.labels.fontName, category.labels.fontSize = REGULAR, TEXT_SIZE
     category.labels.fillColor = INK
     category.strokeColor = RULE
+    # Bar and gap widths are relative: with few categories, wider gaps keep bars slim.
+    bars.barWidth = 10
     bars.barSpacing = 1
-    bars.groupSpacing = 4
+    bars.groupSpacing = 10 * max(0.4, (8 - len(chart.categories)) / 2.5)
 
 
 def drawing(chart: Chart, width: float, height: float) -> Drawing:
@@ -99,8 +102,9 @@ def drawing(chart: Chart, width: float, height: float) -> Drawing:
     if len(chart.series) > 1:
         d.add(_legend(chart, width, height - TITLE_SIZE - 4))
     if chart.horizontal:
-        longest = max(len(c) for c in chart.categories)
-        label_room = min(width * 0.5, 8 + 3.6 * min(longest, 48))
+        names = [_clip(c, 48) for c in chart.categories]
+        longest = max(stringWidth(n, REGULAR, TEXT_SIZE) for n in names)
+        label_room = min(width * 0.5, longest + 8)
         bars: VerticalBarChart | HorizontalBarChart = HorizontalBarChart()
         bars.x, bars.y = label_room, 14
         bars.width, bars.height = width - label_room - 6, plot_top - 14

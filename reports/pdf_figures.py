@@ -5,21 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from model.domain import document as d
 from reports.blocks import Blocks
 from reports.charts import drawing
 from reports.escape import escape
+from reports.fonts import BOLD
 from reports.styles import ACCENT, GOOD_INK, RULE, SHADE, WARN_INK
 
-CHART_HEIGHT = 62 * mm
+CHART_HEIGHT = 54 * mm
 _TONE = {d.Tone.GOOD: GOOD_INK, d.Tone.WARN: WARN_INK, d.Tone.BAD: WARN_INK}
-
-
-def _hex(colour: Any) -> str:
-    return "#" + str(colour.hexval())[2:]
 
 
 def _charts(pg: Blocks, block: d.Charts) -> list[Flowable]:
@@ -35,8 +33,8 @@ def _charts(pg: Blocks, block: d.Charts) -> list[Flowable]:
     table = Table(rows, colWidths=widths)
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm)])
+                    ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm)])
     return [table]
 
 
@@ -46,10 +44,9 @@ def _figures(pg: Blocks, block: d.Figures) -> list[Flowable]:
     size = 17 * pg.s.scale
     cells = []
     for f in block.items:
-        colour = _hex(_TONE.get(f.tone, ACCENT))
-        cells.append([pg.rich(f'<font size="{size:.1f}" color="{colour}"><b>'
-                              f"{escape(f.value)}</b></font>", "cell"),
-                      Spacer(1, size * 0.35), pg.p(f.label, "label")])
+        style = ParagraphStyle("figure", fontName=BOLD, fontSize=size, leading=size * 1.15,
+                               textColor=_TONE.get(f.tone, ACCENT))
+        cells.append([Paragraph(escape(f.value), style), Spacer(1, 2), pg.p(f.label, "label")])
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [""] * (per_row - len(rows[-1]))
     table = Table(rows, colWidths=[width] * per_row)

@@ -111,7 +111,7 @@ def _changed(case: Case) -> Section:
                          day(a.due_on) + (f" (ICO: {day(a.ico_promised_on)})"
                                           if a.ico_promised_on else ""),
                          _status(a), _effect(a)) for a in acts),
-                  (13, 62, 18, 22, 22, 26, 30), empty="No corrective action recorded.")
+                  (17, 58, 21, 22, 22, 24, 30), empty="No corrective action recorded.")
     blocks: list[Table | Note | Fields] = [table]
     evidence = [(Field(a.reference, a.evidence_note),) for a in acts if a.evidence_note]
     reviews = [(Field(a.reference, a.review_note),) for a in acts if a.review_note]
@@ -129,7 +129,7 @@ def _lead(case: Case, lessons: Lessons) -> Callout:
     done = sum(1 for a in acts if a.settled)
     text = (f"{len(acts)} action{'s' if len(acts) != 1 else ''} raised, {done} completed or "
             "settled. ")
-    text += ("The review is complete." if not missing else
+    text += ("The lessons are recorded in full." if not missing else
              "Still to record: " + ", ".join(missing) + ".")
     return Callout((Span(f"Status: {case.breach.status.label}. ", bold=True), Span(text)),
                    Tone.ACCENT if not missing else Tone.WARN)

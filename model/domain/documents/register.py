@@ -19,8 +19,8 @@ SHORT_RISK = {RiskLevel.UNLIKELY: "Unlikely", RiskLevel.RISK: "Risk",
               RiskLevel.HIGH_RISK: "High"}
 HEADERS = ("Reference", "Title", "Discovered", "Regime", "ICO incident type", "Cause",
            "People", "Risk", "Decision and reason", "ICO told", "In time", "People told",
-           "Open actions", "Status")
-WIDTHS = (20, 40, 19, 15, 27, 17, 11, 11, 46, 19, 11, 19, 10, 16)
+           "Actions open", "Status")
+WIDTHS = (23, 38, 20, 16, 28, 18, 13, 12, 42, 20, 12, 20, 15, 20)
 SHORT_REGIME = {"uk_gdpr": "UK GDPR", "dpa2018_part3": "DPA Part 3", "pecr": "PECR"}
 
 

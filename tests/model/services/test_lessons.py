@@ -75,7 +75,7 @@ def test_motivating_case_to_a_closed_breach(ctx, seed_doc, tmp_path) -> None:  #
     text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(path).pages)
     for expected in ("Lessons learned", breach.reference, "Hardware/software misconfiguration",
                      "An officer spotted it", "Add a release check", "Effective",
-                     "Audit team", "The review is complete"):
+                     "Audit team", "The lessons are recorded in full"):
         assert expected in text, expected
 
 
