@@ -98,6 +98,9 @@ def fill_demo(ctx: AppContext) -> None:
         dpo_name="Alex Morgan", dpo_email="dpo@northshire.example",
         dpo_phone="01632 960000", default_regime=Regime.DPA2018_PART3))
     dpo = "Alex Morgan"
+    from model.services.demo_register import fill_year
+
+    fill_year(ctx, dpo)  # a year of past breaches and near misses for the register
     for facts, assessed in _samples(ctx):
         breach = ctx.breaches.create(facts, actor=dpo)
         if facts.aware_at is not None:
