@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 KINDS: dict[str, tuple[str, Callable[[AppContext, int], Document]]] = {
     "record": ("the record of a breach decided not notifiable",
                lambda ctx, breach_id: ctx.documents.not_notifiable(breach_id)),
+    "lessons": ("the lessons-learned report of a breach",
+                lambda ctx, breach_id: ctx.register.lessons_document(breach_id)),
 }
 
 
@@ -42,7 +44,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind, reference = args.kind, args.reference
     if reference is None:  # "report REF": the one kind there was before kinds existed
         kind, reference = "record", kind
-    if kind not in KINDS:
+    if kind not in KINDS:  # register and annual: cli/register_verbs.py
         raise CliError(f"unknown report kind '{kind}': choose one of {', '.join(KINDS)}")
     ctx = open_context(args)
     try:

@@ -18,24 +18,14 @@ FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel wor
 
 def write_register(ctx: AppContext, path: Path, register_filter: RegisterFilter,
                    progress: Any = None) -> Path:
-    """The register as PDF, CSV or XLSX by the file's suffix (also used by the CLI)."""
-    from model.domain.register.sheet import actions_sheet, register_sheet
-
-    suffix = path.suffix.lower()
-    if suffix == ".pdf":
+    """The register as PDF, CSV or XLSX by the file's suffix."""
+    if path.suffix.lower() == ".pdf":
         from reports.pdf import write_document
 
         return write_document(ctx.register.register_document(register_filter), path)
     from reports.spreadsheet import write_sheet
 
-    rows = ctx.register.rows(register_filter)
-    zone = ctx.register.organisation().time_zone
-    sheets = [register_sheet(rows, ctx.register.repeats(), zone)]
-    if suffix == ".xlsx":
-        ids = {r.id for r in rows}
-        sheets.append(actions_sheet([a for a in ctx.register.actions()
-                                     if ids.intersection(a.breach_ids)]))
-    return write_sheet(path, sheets, progress)
+    return write_sheet(path, ctx.register.sheets(register_filter), progress)
 
 
 def _saved(parent: QWidget, path: Path) -> None:

@@ -19,6 +19,7 @@ from model.domain.lessons.taxonomy import OPEN_STATUSES, Cause, IncidentType
 from model.domain.records import OrganisationProfile
 from model.domain.register import stats
 from model.domain.register.rows import RegisterFilter, RegisterRow, apply_filter, repeat_flags
+from model.domain.register.sheet import Sheet, actions_sheet, register_sheet
 from model.services.cases import CaseService
 from model.services.lessons import read_actions
 from model.services.unit import Database
@@ -147,6 +148,14 @@ class RegisterService:
     def organisation(self) -> OrganisationProfile:
         with self._db.unit() as session:
             return mapping.to_profile(session.get(OrganisationRow, 1))
+
+    def sheets(self, register_filter: RegisterFilter | None = None) -> list[Sheet]:
+        """The register (and the actions serving its rows) as tables for CSV or XLSX."""
+        rows = self.rows(register_filter)
+        ids = {r.id for r in rows}
+        actions = [a for a in self.actions() if ids.intersection(a.breach_ids)]
+        return [register_sheet(rows, self.repeats(), self.organisation().time_zone),
+                actions_sheet(actions)]
 
     # -- documents -----------------------------------------------------------------------
     def register_document(self, register_filter: RegisterFilter | None = None) -> Document:
