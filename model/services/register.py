@@ -134,7 +134,7 @@ class RegisterService:
                 .join(BreachRow, BreachRow.id == BreachTagRow.breach_id)
                 .where(BreachTagRow.kind == "data_category", BreachRow.near_miss == false(),
                        and_(logged >= start, logged <= end))
-                .group_by(BreachTagRow.value)).tuples().all())
+                .group_by(BreachTagRow.value)).all())
             actions = read_actions(session)
         rows = apply_filter(everything, RegisterFilter(date_from, date_to), zone)
         ids = {r.id for r in rows}
