@@ -31,6 +31,8 @@ KINDS: dict[str, tuple[str, Callable[[AppContext, int], Document]]] = {
                    lambda ctx, breach_id: ctx.ico.call_sheet(breach_id)),
     "pecr": ("the PECR breach notification with the Annex I content",
              lambda ctx, breach_id: ctx.ico.pecr_notice(breach_id)),
+    "lessons": ("the lessons-learned report of a breach",
+                lambda ctx, breach_id: ctx.register.lessons_document(breach_id)),
 }
 # The kinds --follow-up changes, and how.
 FOLLOW_UP: dict[str, Callable[[AppContext, int], Document]] = {
@@ -65,7 +67,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind, reference = args.kind, args.reference
     if reference is None:  # "report REF": the one kind there was before kinds existed
         kind, reference = "record", kind
-    if kind not in KINDS:
+    if kind not in KINDS:  # register and annual: cli/register_verbs.py
         raise CliError(f"unknown report kind '{kind}': choose one of {', '.join(KINDS)}")
     build = KINDS[kind][1]
     if args.follow_up:

@@ -18,6 +18,7 @@ from gui.kit.style import app_icon, apply_style
 from gui.kit.vault_dialogs import ask_passphrase, open_vault
 from gui.kit.wheel import install_wheel_guard
 from gui.main_window import MainWindow
+from model.domain.document import Document
 from model.services import vaults
 from model.services.context import AppContext
 
@@ -107,6 +108,13 @@ def _quit_on_signals(app: QApplication) -> QTimer:
     return tick
 
 
+def render_pdf(document: Document) -> bytes:
+    """PDF bytes of a document (the demo's sample filings keep their report as sent)."""
+    from reports.pdf import render_document
+
+    return render_document(document).data
+
+
 def run_gui(data_dir: Path | None = None, demo: bool = False) -> int:
     """Start the desktop app; returns the process exit code."""
     app = make_application()
@@ -114,7 +122,7 @@ def run_gui(data_dir: Path | None = None, demo: bool = False) -> int:
     ctx: AppContext | None = None
     if demo:
         with reporting(None, "Opening the demo vault") as outcome:
-            ctx = vaults.open_demo()
+            ctx = vaults.open_demo(render_pdf)
         if outcome.failed or ctx is None:
             return 1
     else:

@@ -50,11 +50,3 @@ class PlannedPeople(PlannedStep):
     MEANWHILE = ("The Risk step says whether the risk is high; once they are told, use "
                  "\"Record people told\" above.")
 
-
-class PlannedLessons(PlannedStep):
-    KEY = "lessons"
-    TITLE = "Lessons"
-    HOLDS = ("This step will hold what went wrong and why, the actions to stop it happening "
-             "again with an owner and a due date for each, and the register entry the law "
-             "asks you to keep for every breach, notified or not.")
-    MEANWHILE = "Note remedial actions in the timeline as they happen; they will be carried over."

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from gui.ico.step import IcoStep
 from gui.kit.step import StepPage
-from gui.planned_steps import PlannedLessons, PlannedPeople
+from gui.lessons.step import LessonsStep
+from gui.planned_steps import PlannedPeople
 from gui.risk.step import RiskStep
 from gui.triage.step import TriageStep
 
 STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, IcoStep, PlannedPeople,
-                                     PlannedLessons)
+                                     LessonsStep)

@@ -35,6 +35,7 @@ from reports.template import LANDSCAPE, PORTRAIT, Geometry, PageHeading, Rendere
 # text 6.8 pt); below that, legibility wins and it flows onto more pages at full size.
 # An answer longer than this (characters) flows outside a table cell (see _long_question).
 LONG_ANSWER = 3000
+CHUNK = 150  # rows per table of a long list
 ONE_PAGE_SCALES = (1.0, 0.98, 0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85)
 _TONE_COLOURS: dict[d.Tone, Any] = {
     d.Tone.PLAIN: None, d.Tone.MUTED: MUTED, d.Tone.ACCENT: ACCENT, d.Tone.GOOD: GOOD_INK,
@@ -84,7 +85,7 @@ class Renderer:
             case d.Fields():
                 return [self._fields(block)]
             case d.Table():
-                return [self._table(block)]
+                return self._table(block)
             case d.MarkedList():
                 return self._marked(block)
             case d.Bullets(items=items, title=title):
@@ -94,6 +95,10 @@ class Renderer:
                 return self._question(block)
             case d.SignOff(labels=labels):
                 return [self._signoff(labels)]
+            case d.Chart() | d.Charts() | d.Figures():
+                from reports.pdf_figures import figure_flowables
+
+                return figure_flowables(pg, block)
         return []
 
     def _callout(self, text: d.Rich | str, tone: d.Tone) -> Table:
@@ -117,18 +122,24 @@ class Renderer:
         four = block.pairs and any(len(row) > 1 for row in block.rows)
         return self.pg.grid(rows, four=four)
 
-    def _table(self, block: d.Table) -> Flowable:
+    def _table(self, block: d.Table) -> list[Flowable]:
         pg = self.pg
         if not block.rows:
-            return pg.p(block.empty, "note")
+            return [pg.p(block.empty, "note")]
         weights = block.widths or tuple(1.0 for _ in block.headers)
         unit = pg.width / sum(weights)
-        rows = [[pg.p(h, "label") for h in block.headers]]
-        rows += [[pg.p(cell) for cell in row] for row in block.rows]
-        table = Table(rows, colWidths=[w * unit for w in weights], repeatRows=1,
-                      splitInRow=SPLIT_IN_ROW)
-        table.setStyle(list_style(pg.s))
-        return table
+        header = [pg.p(h, "label") for h in block.headers]
+        parts: list[Flowable] = []
+        # Long lists as tables of CHUNK rows: reportlab splits a long table in time that
+        # grows with its square, so a 10,000-row register would take minutes as one.
+        for start in range(0, len(block.rows), CHUNK):
+            rows = [header] + [[pg.p(cell) for cell in row]
+                               for row in block.rows[start:start + CHUNK]]
+            table = Table(rows, colWidths=[w * unit for w in weights], repeatRows=1,
+                          splitInRow=SPLIT_IN_ROW)
+            table.setStyle(list_style(pg.s))
+            parts.append(table)
+        return parts
 
     def _marked(self, block: d.MarkedList) -> list[Flowable]:
         pg = self.pg

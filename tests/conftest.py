@@ -121,3 +121,11 @@ def file_report(ctx, breach_id: int, at=None, report_type=None, case_reference: 
                         case_reference=case_reference, delay_reasons=delay_reasons)
     return ctx.ico.record_filing(breach_id, draft, lambda doc: render_document(doc).data,
                                  actor="Tester")
+
+
+def open_demo(clock):  # type: ignore[no-untyped-def]
+    """The demo vault, its sample filings rendered as the app renders them."""
+    from model.services import vaults
+    from reports.pdf import render_document
+
+    return vaults.open_demo(lambda doc: render_document(doc).data, clock)

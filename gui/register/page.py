@@ -1,116 +1,63 @@
-"""The breach register: a read-only table of every breach in the vault, closed ones too.
+"""The breach register: every breach and near miss with the Art. 33(5) columns, filters and
+search, the actions across all breaches, statistics with charts, exports and import.
 
-UK GDPR Art. 33(5) asks the controller to document every breach; this is that list.
+UK GDPR Art. 33(5) (DPA 2018 s.67(6)) asks the controller to document every breach; this
+is that record. Rows come from query columns in one SQL read; filtering is in memory.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
+from functools import partial
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from gui.kit.errors import show_error
+from gui.kit.errors import reporting
 from gui.kit.style import label
-from gui.kit.table_model import RecordTableModel
-from model.domain.clock import DEFAULT_ZONE, format_local
-from model.domain.enums import BreachStatus
-from model.domain.records import BreachSummary
+from gui.register.actions_view import ActionsView
+from gui.register.filters import FilterBar
+from gui.register.stats_view import StatsView
+from gui.register.table import ID_ROLE, RegisterTableModel
+from model.domain.register.rows import RegisterRow, apply_filter
 from model.services.context import AppContext
 
-COLUMNS = ["Reference", "Title", "Regime", "Status", "Aware", "Notified"]
-SORT_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
 
-
-def _time_key(value: datetime | None) -> float:
-    return value.timestamp() if value is not None else float("-inf")
-
-
-def count_line(rows: Sequence[BreachSummary]) -> str:
-    """'4 breaches: 1 open, 2 notified, 1 closed' (statuses in workflow order)."""
-    if not rows:
+def count_line(rows: list[RegisterRow], total: int) -> str:
+    """'12 of 40 entries: 10 breaches, 2 near misses; 1 with overdue actions'."""
+    if not total:
         return "No breaches recorded yet."
-    counts = Counter(row.status for row in rows)
-    parts = [f"{counts[s]} {s.label.lower()}" for s in BreachStatus if counts[s]]
-    noun = "breach" if len(rows) == 1 else "breaches"
-    return f"{len(rows)} {noun}: " + ", ".join(parts)
-
-
-class RegisterModel(RecordTableModel[BreachSummary]):
-    """BreachSummary records as rows; times shown in the organisation's zone."""
-
-    HEADERS = tuple(COLUMNS)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._zone = DEFAULT_ZONE
-
-    def set_rows(self, rows: Sequence[BreachSummary], zone: str = DEFAULT_ZONE) -> None:
-        self._zone = zone
-        self._reset(rows)
-
-    def summary(self, row: int) -> BreachSummary:
-        return self._rows[row]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.record(index)
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return row.title
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == ID_ROLE:
-            return row.id
-        return None
-
-    def _text(self, row: BreachSummary, column: int) -> str | None:
-        texts = [row.reference, row.title or "(untitled)", row.regime.label, row.status.label,
-                 format_local(row.aware_at, self._zone) or "not recorded",
-                 format_local(row.notified_at, self._zone) or "—"]
-        return texts[column] if 0 <= column < len(texts) else None
-
-    def _sort_key(self, row: BreachSummary, column: int) -> Any:
-        if column == 4:
-            return _time_key(row.aware_at)
-        if column == 5:
-            return _time_key(row.notified_at)
-        if column == 3:
-            return list(BreachStatus).index(row.status)
-        return (self._text(row, column) or "").casefold()
+    kinds = Counter(r.near_miss for r in rows)
+    overdue = sum(1 for r in rows if r.actions_overdue)
+    text = (f"{len(rows):,} of {total:,} entries: {kinds[False]:,} breaches, "
+            f"{kinds[True]:,} near misses")
+    return text + (f"; {overdue} with overdue actions" if overdue else "")
 
 
 class RegisterPage(QWidget):
-    """The register screen; reloads each time it is shown."""
-
     open_breach = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.model = RegisterModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self._all: list[RegisterRow] = []
+        self._zone = "Europe/London"
+        self.model = RegisterTableModel(self)
+        self.filters = FilterBar()
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -118,35 +65,79 @@ class RegisterPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # Enter or a double click opens the breach.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.table.activated.connect(self._activated)
-        self.counts = label("", "heading")
-        self.zone_hint = label("", "hint")
+        self.counts = label("", "hint")
+        self.actions_view = ActionsView()
+        self.stats = StatsView(ctx.clock().year)
+        self.tabs = QTabWidget()
+        register_tab = QWidget()
+        column = QVBoxLayout(register_tab)
+        column.setContentsMargins(0, 8, 0, 0)
+        column.addWidget(self.filters)
+        column.addWidget(self.counts)
+        column.addWidget(self.table, 1)
+        self.tabs.addTab(register_tab, "Register")
+        self.tabs.addTab(self.actions_view, "Actions")
+        self.tabs.addTab(self.stats, "Statistics")
+        self.import_button = QPushButton("Import…")
+        self.export_button = QPushButton("Export")
+        menu = QMenu(self.export_button)
+        for kind, text in (("pdf", "Register as PDF…"), ("csv", "Register as CSV…"),
+                           ("xlsx", "Register as XLSX…")):
+            menu.addAction(text, partial(self.export, kind))
+        self.export_button.setMenu(menu)
+        top = QHBoxLayout()
+        top.addWidget(label("Breach register", "title"), 1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(10)
-        layout.addWidget(label("Breach register", "title"))
-        layout.addWidget(self.zone_hint)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.table, 1)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(label("Every breach and near miss, notified or not (UK GDPR Art. "
+                               "33(5), DPA 2018 s.67(6)). Double-click or press Enter to open "
+                               "one. Bold titles repeat an earlier incident's cause, processor "
+                               "or team within 12 months.", "hint"))
+        layout.addWidget(self.tabs, 1)
+        self.filters.changed.connect(self._refilter)
+        self.actions_view.open_breach.connect(self.open_breach)
+        self.stats.year_changed.connect(self._show_stats)
+        self.stats.annual_requested.connect(self.annual)
+        self.import_button.clicked.connect(self.import_register)
 
     def reload(self) -> None:
-        try:
-            zone = self._ctx.organisation.get().time_zone
-            rows = self._ctx.breaches.list()
-        except Exception as err:  # the table keeps what it showed; the user is told why
-            show_error(self, err, "Loading the register")
+        with reporting(self, "Loading the register") as outcome:
+            rows = self._ctx.register.rows()
+            zone = self._ctx.register.organisation().time_zone
+            actions = self._ctx.register.actions()
+            today = self._ctx.register.today()
+        if outcome.failed:
             return
-        self.model.set_rows(rows, zone)
-        self.counts.setText(count_line(rows))
-        self.zone_hint.setText("Every breach recorded in this vault, including closed ones. "
-                               f"Times are shown in {zone}. Double-click a row, or press "
-                               "Enter, to open it.")
+        self._all, self._zone = rows, zone
+        self._repeats = self._ctx.register.repeats()
+        self._refilter()
+        self.actions_view.set_actions(actions, today)
+        self._show_stats(self.stats.year.value())
+
+    def _refilter(self) -> None:
+        rows = apply_filter(self._all, self.filters.value(), self._zone)
+        self.model.set_rows(rows, self._zone, getattr(self, "_repeats", {}))
+        self.counts.setText(count_line(rows, len(self._all)))
+        self.table.resizeColumnsToContents()
+        for column, cap in ((1, 320), (8, 320), (4, 220)):
+            if self.table.columnWidth(column) > cap:
+                self.table.setColumnWidth(column, cap)
+
+    def _show_stats(self, year: int) -> None:
+        from datetime import date
+
+        with reporting(self, "Working out the statistics") as outcome:
+            stats = self._ctx.register.statistics(date(year, 1, 1), date(year, 12, 31))
+        if not outcome.failed:
+            self.stats.show_statistics(stats)
 
     def mark_stale(self) -> None:
-        """A breach changed: reload now if shown (it reloads whenever it is shown anyway)."""
         if self.isVisible():
             self.reload()
 
@@ -155,6 +146,25 @@ class RegisterPage(QWidget):
         super().showEvent(event)
 
     def _activated(self, index: QModelIndex) -> None:
-        breach_id = self.proxy.data(index, ID_ROLE)
+        breach_id = self.model.data(index, ID_ROLE)
         if breach_id is not None:
             self.open_breach.emit(int(breach_id))
+
+    def export(self, kind: str) -> None:
+        from gui.register.exports import export_register
+
+        export_register(self, self._ctx, kind, self.filters.value())
+
+    def annual(self, year: int) -> None:
+        from gui.register.exports import export_annual
+
+        with reporting(self, "Preparing the annual report"):
+            export_annual(self, self._ctx, year)
+
+    def import_register(self) -> None:
+        from gui.register.import_dialog import ImportDialog
+
+        actor = self._ctx.organisation.get().dpo_name
+        dialog = ImportDialog(self._ctx, actor, self)
+        if dialog.exec() and dialog.imported:
+            self.reload()

@@ -36,6 +36,8 @@ _BUTTONS: dict[tuple[BreachStatus, BreachStatus], str] = {
     (_S.ASSESSED, _S.OPEN): "Back to open",
     (_S.NOTIFIED, _S.CLOSED): "Close breach",
     (_S.NOT_NOTIFIABLE, _S.CLOSED): "Close breach",
+    (_S.OPEN, _S.CLOSED): "Close near miss",
+    (_S.ASSESSED, _S.CLOSED): "Close near miss",
     (_S.NOT_NOTIFIABLE, _S.ASSESSED): "Reconsider…",
     (_S.NOT_NOTIFIABLE, _S.NOTIFIED): "Record filing…",
     (_S.CLOSED, _S.OPEN): "Reopen…",
@@ -61,9 +63,10 @@ class StatusChangeDialog(QDialog):
     """Confirm one status move; the model's workflow rule decides whether it may go ahead."""
 
     def __init__(self, old: BreachStatus, new: BreachStatus, zone: str,
-                 clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
+                 clock: Callable[[], datetime], parent: QWidget | None = None,
+                 near_miss: bool = False) -> None:
         super().__init__(parent)
-        self.old, self.new = old, new
+        self.old, self.new, self.near_miss = old, new, near_miss
         self.setWindowTitle(f"{old.label} → {new.label}")
         self.setMinimumWidth(520)
         needed = reason_required(old, new)
@@ -99,7 +102,7 @@ class StatusChangeDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            check_transition(self.old, self.new, self.note())
+            check_transition(self.old, self.new, self.note(), self.near_miss)
         except WorkflowError as err:
             self.error.setText(str(err))
             self.error.show()
@@ -112,7 +115,7 @@ def offered_moves(case: Case) -> tuple[BreachStatus, ...]:
     """The moves worth a button: those the workflow allows, less those only another step
     can make (an assessment marks a breach assessed; a decision makes it not notifiable)."""
     status = case.breach.status
-    moves = [new for new in allowed_transitions(status)
+    moves = [new for new in allowed_transitions(status, case.breach.near_miss)
              if not (new is _S.ASSESSED and status is _S.OPEN)]
     decided_not = case.latest_decision is not None and not case.latest_decision.notify_ico
     if _S.NOT_NOTIFIABLE in moves and decided_not:

@@ -333,7 +333,7 @@ class BreachWorkspace(QWidget):
                                         + "\n\n".join(problems))
                 return False
         dialog = StatusChangeDialog(self.case.breach.status, new, self.case.zone,
-                                    self._ctx.clock, self)
+                                    self._ctx.clock, self, self.case.breach.near_miss)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         return self.change_status(new, dialog.note(), dialog.when())

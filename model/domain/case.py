@@ -10,6 +10,7 @@ from datetime import datetime
 from model.domain.deadlines import DeadlineStatus, breach_deadline_status
 from model.domain.facts import BreachFacts
 from model.domain.ico.records import Filing, IcoAnswers
+from model.domain.lessons.records import CorrectiveAction, Lessons
 from model.domain.records import (
     AssessmentRecord,
     Attachment,
@@ -32,6 +33,8 @@ class Case:
     attachments: tuple[Attachment, ...] = ()        # without their content
     ico_answers: IcoAnswers = IcoAnswers()          # what only the ICO report asks
     filings: tuple[Filing, ...] = ()                # ICO reports as filed, oldest first
+    lessons: Lessons | None = None
+    corrective_actions: tuple[CorrectiveAction, ...] = ()  # by reference
 
     @property
     def id(self) -> int:
@@ -76,7 +79,7 @@ class Case:
     def deadline(self, now: datetime) -> DeadlineStatus:
         b = self.breach
         return breach_deadline_status(b.facts.regime, b.facts.aware_at, b.notified_at,
-                                      b.status, now)
+                                      b.status, now, b.near_miss)
 
     def assessment_is_stale(self) -> bool:
         """The facts changed since the latest assessment (a decision should wait)."""

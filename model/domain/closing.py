@@ -6,6 +6,7 @@ from __future__ import annotations
 from model.domain.case import Case
 from model.domain.clock import format_local
 from model.domain.law import Duty, cite_full
+from model.domain.lessons.checks import lessons_missing
 
 PEOPLE_TOLD = "people_told"  # the timeline kind recording that the people were told
 
@@ -30,7 +31,29 @@ def close_problems(case: Case) -> list[str]:
             problems.append(
                 f"The decision says the people affected are to be told ({duty}), and nothing "
                 "records that they were. Record when and how they were told first.")
+    missing = lessons_missing(case.lessons)
+    if missing:
+        problems.append("The lessons are not complete: record " + _join(missing)
+                        + " (Lessons step).")
+    unsettled = [a for a in case.corrective_actions if not a.settled]
+    if unsettled:
+        listed = "; ".join(f"{a.reference} {_short(a.description)} ({a.owner})"
+                           for a in unsettled[:5])
+        more = f" and {len(unsettled) - 5} more" if len(unsettled) > 5 else ""
+        noun = "action is" if len(unsettled) == 1 else "actions are"
+        problems.append(
+            f"{len(unsettled)} corrective {noun} not done: {listed}{more}. Mark each done "
+            "with its evidence, or record why it will not be done and who accepts the risk.")
     return problems
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return f"‘{line}’" if len(line) <= limit else f"‘{line[:limit - 1].rstrip()}…’"
 
 
 def told_line(case: Case) -> str:

@@ -75,6 +75,7 @@ class DeadlineState(StrEnum):
     NOTIFIED_IN_TIME = "notified_in_time"
     NOTIFIED_LATE = "notified_late"
     NOT_REQUIRED = "not_required"
+    NEAR_MISS = "near_miss"
 
     @property
     def label(self) -> str:
@@ -89,6 +90,7 @@ _STATE_LABELS: dict[DeadlineState, str] = {
     DeadlineState.NOTIFIED_IN_TIME: "Notified in time",
     DeadlineState.NOTIFIED_LATE: "Notified late",
     DeadlineState.NOT_REQUIRED: "Notification not required",
+    DeadlineState.NEAR_MISS: "Near miss: no clock",
 }
 
 _COLOURS: dict[DeadlineState, str] = {
@@ -100,6 +102,7 @@ _COLOURS: dict[DeadlineState, str] = {
     # Done, but the report must explain the delay: worth a look, not an emergency.
     DeadlineState.NOTIFIED_LATE: "amber",
     DeadlineState.NOT_REQUIRED: "grey",
+    DeadlineState.NEAR_MISS: "grey",
 }
 
 
@@ -151,6 +154,8 @@ class DeadlineStatus:
                 return f"Notified {span} late"
             case DeadlineState.NOT_REQUIRED:
                 return "No clock: notification not required"
+            case DeadlineState.NEAR_MISS:
+                return "No clock: a near miss (no personal data compromised)"
         return "No clock: awareness not recorded"
 
     @property
@@ -215,6 +220,7 @@ _URGENCY_GROUP: dict[DeadlineState, int] = {
     DeadlineState.NOTIFIED_LATE: 3,
     DeadlineState.NOTIFIED_IN_TIME: 4,
     DeadlineState.NOT_REQUIRED: 5,
+    DeadlineState.NEAR_MISS: 6,
 }
 
 
@@ -237,6 +243,9 @@ def required_by_status(status: BreachStatus) -> bool | None:
 
 def breach_deadline_status(regime: Regime, aware_at: datetime | None,
                            notified_at: datetime | None, status: BreachStatus,
-                           now: datetime) -> DeadlineStatus:
-    """The deadline status of a breach as every screen and report shows it."""
+                           now: datetime, near_miss: bool = False) -> DeadlineStatus:
+    """The deadline status of a breach as every screen and report shows it. A near miss
+    (no personal data actually compromised) has no clock, unless it was notified anyway."""
+    if near_miss and notified_at is None:
+        return DeadlineStatus(None, DeadlineState.NEAR_MISS)
     return deadline_status(regime, aware_at, notified_at, now, required_by_status(status))

@@ -136,7 +136,59 @@ class SignOff:
     labels: tuple[str, ...]
 
 
-Block = Paragraph | Callout | Note | Fields | Table | MarkedList | Bullets | Question | SignOff
+@dataclass(frozen=True)
+class Series:
+    """One set of values of a chart, one per category."""
+
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn once (reportlab graphics) for the PDF and, as SVG, the screen.
+
+    `horizontal` bars suit long category names; several series are stacked."""
+
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    horizontal: bool = False
+    unit: str = ""            # what the values count, e.g. "breaches"
+    empty: str = "Nothing to chart."
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.categories or not any(v for s in self.series for v in s.values)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number with what it counts ('12', 'breaches reported to the ICO')."""
+
+    value: str
+    label: str
+    tone: Tone = Tone.ACCENT
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A row (or rows) of headline numbers, for a page of figures."""
+
+    items: tuple[Figure, ...]
+    per_row: int = 4
+
+
+@dataclass(frozen=True)
+class Charts:
+    """Charts side by side (two to a row where they fit)."""
+
+    charts: tuple[Chart, ...]
+    per_row: int = 2
+
+
+Block = (Paragraph | Callout | Note | Fields | Table | MarkedList | Bullets | Question
+         | SignOff | Chart | Charts | Figures)
 
 
 @dataclass(frozen=True)
@@ -196,4 +248,23 @@ def _block_text(block: Block) -> str:
             return f"{n} {q}\n{rich_text(a)}"
         case SignOff(labels=labels):
             return "  ".join(labels)
+        case Chart():
+            return chart_text(block)
+        case Charts(charts=charts):
+            return "\n".join(chart_text(c) for c in charts)
+        case Figures(items=items):
+            return "\n".join(f"{f.value} {f.label}" for f in items)
     return ""
+
+
+def chart_text(chart: Chart) -> str:
+    """A chart's numbers as lines ('Malware: 3'; with several series, 'Jan: 2, 1')."""
+    if chart.is_empty:
+        return f"{chart.title}\n{chart.empty}"
+    lines = [chart.title]
+    if len(chart.series) > 1:
+        lines.append("(" + ", ".join(s.name for s in chart.series) + ")")
+    for i, category in enumerate(chart.categories):
+        values = ", ".join(f"{s.values[i]:g}" for s in chart.series)
+        lines.append(f"{category}: {values}")
+    return "\n".join(lines)

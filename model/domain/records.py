@@ -52,6 +52,7 @@ class BreachSummary:
     notified_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    near_miss: bool = False  # no personal data was actually compromised: no clock
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Breach:
     notified_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    near_miss: bool = False    # no personal data was actually compromised: no clock
+    imported_from: str = ""    # the register file and row it was imported from
 
     @property
     def title(self) -> str:

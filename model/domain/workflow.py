@@ -15,6 +15,9 @@ Choices, and why:
   follow-up reports while the breach stays notified.
 - not_notifiable may be reconsidered (new facts, ICO advice), but reversing a recorded
   decision needs a reason, as does reopening a closed breach.
+- A near miss (no personal data actually compromised) takes the short path: no clock and
+  no notification, so it may be closed from open or assessed once its lessons are done,
+  and is never marked notified.
 """
 
 from __future__ import annotations
@@ -55,9 +58,30 @@ _WHY_NOT: dict[tuple[BreachStatus, BreachStatus], str] = {
 }
 
 
-def allowed_transitions(status: BreachStatus) -> tuple[BreachStatus, ...]:
+# A near miss: no notification, and closing needs no decision on notifying.
+NEAR_MISS_TRANSITIONS: dict[BreachStatus, tuple[BreachStatus, ...]] = {
+    _S.OPEN: (_S.ASSESSED, _S.CLOSED),
+    _S.ASSESSED: (_S.CLOSED, _S.OPEN),
+    _S.NOTIFIED: (_S.CLOSED,),
+    _S.NOT_NOTIFIABLE: (_S.CLOSED, _S.ASSESSED),
+    _S.CLOSED: (_S.OPEN,),
+}
+
+
+def allowed_transitions(status: BreachStatus,
+                        near_miss: bool = False) -> tuple[BreachStatus, ...]:
     """The statuses a breach in `status` may move to, in the order the GUI offers them."""
-    return TRANSITIONS[status]
+    return (NEAR_MISS_TRANSITIONS if near_miss else TRANSITIONS)[status]
+
+
+def near_miss_change_problem(status: BreachStatus, notified: bool) -> str:
+    """Why a breach cannot be marked (or unmarked) a near miss now; '' when it can."""
+    if status is _S.CLOSED:
+        return "The breach is closed: reopen it first."
+    if notified or status is _S.NOTIFIED:
+        return ("The ICO has been notified, so it was handled as a breach; a notification "
+                "cannot be undone.")
+    return ""
 
 
 def reason_required(old: BreachStatus, new: BreachStatus) -> bool:
@@ -70,16 +94,19 @@ def _names(statuses: tuple[BreachStatus, ...]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
 
 
-def check_transition(old: BreachStatus, new: BreachStatus, reason: str | None = None) -> None:
+def check_transition(old: BreachStatus, new: BreachStatus, reason: str | None = None,
+                     near_miss: bool = False) -> None:
     """Raise WorkflowError unless a breach may move from `old` to `new` (with `reason`)."""
     if old is new:
         raise WorkflowError(f"The breach is already {old.label.lower()}.")
-    if new not in TRANSITIONS[old]:
-        why = _WHY_NOT.get((old, new))
+    allowed = allowed_transitions(old, near_miss)
+    if new not in allowed:
+        why = ("a near miss is not notified" if near_miss and new is _S.NOTIFIED
+               else _WHY_NOT.get((old, new)))
         tail = f": {why}" if why else ""
         raise WorkflowError(
-            f"A breach that is {old.label.lower()} cannot become {new.label.lower()}{tail}. "
-            f"It can become {_names(TRANSITIONS[old])}.")
+            f"A {'near miss' if near_miss else 'breach'} that is {old.label.lower()} cannot "
+            f"become {new.label.lower()}{tail}. It can become {_names(allowed)}.")
     if reason_required(old, new) and not (reason or "").strip():
         raise WorkflowError(
             f"Moving a breach from {old.label.lower()} to {new.label.lower()} needs a "

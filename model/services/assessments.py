@@ -21,7 +21,7 @@ from model.domain.workflow import moves_after_assessment, moves_after_decision
 from model.services import journal
 from model.services.breaches import move_status
 from model.services.unit import Database
-from model.storage import facts_codec, mapping
+from model.storage import facts_codec, mapping, mapping_lessons
 from model.storage.orm import AssessmentRow, BreachRow, DecisionRow, OrganisationRow
 
 
@@ -90,6 +90,7 @@ class AssessmentService:
                 result_json=json.dumps(result_doc, ensure_ascii=False),
                 created_at=now, created_by=actor, sha256=snapshot.sha256)
             session.add(stored)
+            mapping_lessons.store_assessment_columns(row, result.risk.value)
             summary = (f"{result.risk.label} (severity {result.severity.score:g}, "
                        f"{result.severity.band.label}).")
             text = (f"Risk assessment version {version} recorded: {summary}" if version == 1
@@ -141,6 +142,9 @@ class AssessmentService:
                 restriction_review_on=r.review_on if r else None,
                 decided_by=actor, decided_at=draft.decided_at, recorded_at=now)
             session.add(stored)
+            mapping_lessons.store_decision_columns(
+                row, draft.notify_ico, draft.notify_subjects, stored.notify_ico_reason,
+                stored.notify_subjects_reason)
             journal.record(session, row, at=draft.decided_at, kind="decision",
                            text=decision_text(assessment.version, draft), actor=actor, now=now)
             self._apply_moves(session, row, moves, actor)

@@ -228,7 +228,7 @@ def move_status(session: Session, row: BreachRow, new: BreachStatus, *, actor: s
                 at: datetime, now: datetime, note: str = "") -> None:
     """The one place a breach changes status, inside the caller's unit of work."""
     old = BreachStatus(row.status)
-    check_transition(old, new, reason=note)
+    check_transition(old, new, reason=note, near_miss=bool(row.near_miss))
     if new is BreachStatus.NOT_NOTIFIABLE and not _decided_not_to_notify(session, row):
         raise WorkflowError(
             "A breach becomes 'not notifiable' by recording that decision, with its "

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from model.domain.case import Case
 from model.domain.errors import NotFoundError
 from model.domain.ico.records import IcoAnswers
+from model.services.lessons import read_actions, read_lessons
 from model.services.unit import Database
 from model.storage import mapping, mapping_ico
 from model.storage.orm import (
@@ -48,7 +49,9 @@ def read_case(session: Session, breach_id: int) -> Case:
         ico_answers=_ico_answers(session, breach_id),
         filings=tuple(mapping_ico.to_filing(f) for f in session.scalars(
             select(IcoFilingRow).where(IcoFilingRow.breach_id == breach_id)
-            .order_by(IcoFilingRow.version)).all()))
+            .order_by(IcoFilingRow.version)).all()),
+        lessons=read_lessons(session, breach_id),
+        corrective_actions=tuple(read_actions(session, breach_id)))
 
 
 def _ico_answers(session: Session, breach_id: int) -> IcoAnswers:

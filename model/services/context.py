@@ -15,7 +15,10 @@ from model.services.cases import CaseService
 from model.services.documents import DocumentService
 from model.services.drafts import DraftService
 from model.services.ico import IcoService
+from model.services.lessons import LessonsService
 from model.services.organisation import OrganisationService
+from model.services.register import RegisterService
+from model.services.register_import import RegisterImportService
 from model.services.unit import Database
 from model.storage import migrate
 from model.storage.orm import AssessmentRow, BreachRow, TimelineRow
@@ -49,6 +52,9 @@ class AppContext:
         self.drafts = DraftService(self.db)
         self.attachments = AttachmentService(self.db)
         self.ico = IcoService(self.db, self.cases)
+        self.lessons = LessonsService(self.db)
+        self.register = RegisterService(self.db, self.cases)
+        self.register_import = RegisterImportService(self.db)
 
     @property
     def data_dir(self) -> Path:

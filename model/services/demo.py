@@ -23,6 +23,7 @@ from model.domain.enums import (
 from model.domain.facts import Availability, BreachFacts, Confidentiality, Protection
 from model.domain.records import OrganisationProfile
 from model.services.context import AppContext
+from model.services.ico import Render
 
 
 def _samples(ctx: AppContext) -> list[tuple[BreachFacts, bool]]:
@@ -90,7 +91,7 @@ def _samples(ctx: AppContext) -> list[tuple[BreachFacts, bool]]:
     return [(published, False), (email, False), (ransomware, True), (laptop, True)]
 
 
-def fill_demo(ctx: AppContext) -> None:
+def fill_demo(ctx: AppContext, render: Render) -> None:
     """Fill an empty vault with an organisation and sample breaches."""
     ctx.organisation.save(OrganisationProfile(
         name="Northshire Police (demo)", address="1 Station Road, Northtown NT1 1AA",
@@ -98,6 +99,9 @@ def fill_demo(ctx: AppContext) -> None:
         dpo_name="Alex Morgan", dpo_email="dpo@northshire.example",
         dpo_phone="01632 960000", default_regime=Regime.DPA2018_PART3))
     dpo = "Alex Morgan"
+    from model.services.demo_register import fill_year
+
+    fill_year(ctx, dpo, render)  # a year of past breaches and near misses for the register
     for facts, assessed in _samples(ctx):
         breach = ctx.breaches.create(facts, actor=dpo)
         if facts.aware_at is not None:

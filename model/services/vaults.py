@@ -10,6 +10,7 @@ from model.domain.clock import Clock, utc_now
 from model.domain.errors import ValidationError
 from model.domain.passphrase import passphrase_problem
 from model.services.context import AppContext
+from model.services.ico import Render
 from model.storage import keystore
 from model.storage.vault import Vault, VaultPaths
 from model.storage.vault import default_data_dir as _default_data_dir
@@ -65,8 +66,11 @@ class DemoContext(AppContext):
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
-def open_demo(clock: Clock = utc_now) -> AppContext:
-    """A throwaway vault filled with sample breaches; no passphrase, no keyring."""
+def open_demo(render: Render, clock: Clock = utc_now) -> AppContext:
+    """A throwaway vault filled with sample breaches; no passphrase, no keyring.
+
+    `render` turns a document into PDF bytes (the sample breaches have filed reports, and a
+    filing keeps the PDF as sent); the caller gives it, since model/ renders nothing."""
     from model.services.demo import fill_demo
     from model.storage.keyfile import KdfParams, new_data_key
 
@@ -75,5 +79,5 @@ def open_demo(clock: Clock = utc_now) -> AppContext:
     vault = Vault.create(VaultPaths(folder), new_data_key().hex(), use_keyring=False,
                          kdf=KdfParams(n=2**12, r=8, p=1))
     ctx = DemoContext(vault, clock, demo=True)
-    fill_demo(ctx)
+    fill_demo(ctx, render)
     return ctx

@@ -44,7 +44,7 @@ TAGGED: dict[str, str] = {
 # The columns a breaches list needs, in BreachSummary order after id.
 SUMMARY_COLUMNS = (BreachRow.id, BreachRow.reference, BreachRow.title, BreachRow.status,
                    BreachRow.regime, BreachRow.aware_at, BreachRow.notified_at,
-                   BreachRow.created_at, BreachRow.updated_at)
+                   BreachRow.created_at, BreachRow.updated_at, BreachRow.near_miss)
 
 
 def facts_of(row: BreachRow) -> BreachFacts:
@@ -63,6 +63,7 @@ def store_facts(row: BreachRow, facts: BreachFacts) -> None:
     row.subjects_count = facts.subjects_count
     row.records_count = facts.records_count
     row.cyber_incident = facts.cyber_incident.value if facts.cyber_incident else None
+    row.processor_name = facts.processor_name
     wanted = {(kind, item.value) for kind, attr in TAGGED.items()
               for item in getattr(facts, attr)}
     current = {(t.kind, t.value): t for t in row.tags} if row.id is not None else {}
@@ -75,7 +76,8 @@ def store_facts(row: BreachRow, facts: BreachFacts) -> None:
 def to_breach(row: BreachRow) -> Breach:
     return Breach(id=row.id, reference=row.reference, status=BreachStatus(row.status),
                   facts=facts_of(row), notified_at=row.notified_at,
-                  created_at=row.created_at, updated_at=row.updated_at)
+                  created_at=row.created_at, updated_at=row.updated_at,
+                  near_miss=bool(row.near_miss), imported_from=row.imported_from or "")
 
 
 def to_summary(row: Any) -> BreachSummary:
@@ -83,7 +85,8 @@ def to_summary(row: Any) -> BreachSummary:
     return BreachSummary(id=row.id, reference=row.reference, title=row.title,
                          status=BreachStatus(row.status), regime=Regime(row.regime),
                          aware_at=row.aware_at, notified_at=row.notified_at,
-                         created_at=row.created_at, updated_at=row.updated_at)
+                         created_at=row.created_at, updated_at=row.updated_at,
+                         near_miss=bool(row.near_miss))
 
 
 def to_event(row: TimelineRow) -> TimelineEvent:

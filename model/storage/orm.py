@@ -85,6 +85,16 @@ class BreachRow(Base):
     subjects_count: Mapped[int | None] = mapped_column(BigInteger)
     records_count: Mapped[int | None] = mapped_column(BigInteger)
     cyber_incident: Mapped[str | None] = mapped_column(String(16))
+    processor_name: Mapped[str] = mapped_column(Text, default="")
+    # The register's columns from the latest assessment and decision, kept in step by
+    # model.storage.mapping_lessons (called where assessments and decisions are written).
+    risk_level: Mapped[str | None] = mapped_column(String(16))
+    notify_ico: Mapped[bool | None] = mapped_column(Boolean)
+    notify_subjects: Mapped[bool | None] = mapped_column(Boolean)
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    # A near miss has no clock and no notification; imported rows name their source.
+    near_miss: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    imported_from: Mapped[str | None] = mapped_column(Text)
 
     events: Mapped[list[TimelineRow]] = relationship(
         back_populates="breach", order_by="TimelineRow.at", cascade="all, delete-orphan")
@@ -190,4 +200,5 @@ class AttachmentRow(Base):
     added_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(Text, default="")
 
-from model.storage import orm_ico  # noqa: E402,F401  (the ICO tables, for Alembic)
+# Feature tables live in their own modules; importing them here lets Alembic see them.
+from model.storage import orm_ico, orm_lessons  # noqa: E402, F401

@@ -13,6 +13,7 @@ from gui.kit.deadline_view import foreground
 from model.domain.enums import BreachStatus, Regime
 from model.domain.facts import BreachFacts
 from tests.conftest import decide_not_notifiable
+from tests.lessons_helpers import complete_lessons
 
 H = timedelta(hours=1)
 
@@ -27,6 +28,8 @@ def _make(ctx, clock, title: str, aware_hours_ago: float | None,  # type: ignore
         if status is BreachStatus.NOT_NOTIFIABLE:
             decide_not_notifiable(ctx, breach.id)
         else:
+            if status is BreachStatus.CLOSED:
+                complete_lessons(ctx, breach.id)
             ctx.breaches.change_status(breach.id, status, actor="Tester", note="test")
     return breach.id
 

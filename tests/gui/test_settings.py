@@ -9,7 +9,7 @@ from gui.kit.vault_dialogs import ChangePassphraseDialog
 from gui.settings.page import SettingsPage, keyring_status
 from model.domain.enums import Regime, Sector
 from model.domain.records import OrganisationProfile
-from model.services import vaults
+from tests.conftest import open_demo
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_change_passphrase_button_opens_the_dialog(page, monkeypatch, message_bo
 
 
 def test_demo_hides_the_passphrase_change(qtbot, clock) -> None:  # type: ignore[no-untyped-def]
-    demo = vaults.open_demo(clock)
+    demo = open_demo(clock)
     try:
         widget = SettingsPage(demo)
         qtbot.addWidget(widget)

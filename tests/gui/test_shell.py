@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from shiboken6 import isValid
 
@@ -14,13 +13,10 @@ from gui import app as app_module
 from gui.kit.errors import UNEXPECTED_TEXT, describe, reporting, show_error
 from gui.kit.vault_dialogs import UnlockDialog
 from gui.main_window import DEMO_TITLE, TITLE, MainWindow
-from gui.register.page import ID_ROLE, RegisterModel, RegisterPage, count_line
-from model.domain.enums import BreachStatus, Regime
 from model.domain.errors import NewerSchemaError, ValidationError
 from model.domain.facts import BreachFacts
-from model.domain.records import BreachSummary
 from model.services import vaults
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, open_demo
 
 
 @pytest.fixture
@@ -46,7 +42,7 @@ def test_title_and_status_bar(window, ctx) -> None:  # type: ignore[no-untyped-d
 
 
 def test_demo_title(qtbot, standins, clock) -> None:  # type: ignore[no-untyped-def]
-    demo = vaults.open_demo(clock)
+    demo = open_demo(clock)
     try:
         win = MainWindow(demo)
         qtbot.addWidget(win)
@@ -84,7 +80,7 @@ def test_open_breach_then_back_to_the_list(window, standins) -> None:  # type: i
 def test_register_activation_opens_in_breaches(qtbot, window, ctx, standins) -> None:  # type: ignore[no-untyped-def]
     breach = _add_breach(ctx, "Lost laptop")
     window.show_page("Register")
-    index = window.register.proxy.index(0, 0)
+    index = window.register.model.index(0, 0)
     window.register.table.activated.emit(index)  # Enter or a double click
     assert window.current_page() == "Breaches"
     assert window.breaches.workspace.breach_id == breach.id
@@ -195,62 +191,6 @@ def test_lock_keeps_unsaved_settings_as_a_draft(window, ctx, message_boxes) -> N
     assert ctx.organisation.get().name != "Changed Ltd"  # kept aside, not saved
 
 
-# -- register ----------------------------------------------------------------------------
-def _summary(i: int, status: BreachStatus, notified: datetime | None = None) -> BreachSummary:
-    when = datetime(2026, 7, 1, 8, 30, tzinfo=UTC)
-    return BreachSummary(id=i, reference=f"BR-2026-000{i}", title=f"Breach {i}", status=status,
-                         regime=Regime.UK_GDPR, aware_at=when, notified_at=notified,
-                         created_at=when, updated_at=when)
-
-
-def test_register_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = RegisterModel()
-    qtmodeltester.check(model)
-    model.set_rows([_summary(1, BreachStatus.OPEN), _summary(2, BreachStatus.CLOSED,
-                    datetime(2026, 7, 2, 9, 0, tzinfo=UTC))], "Europe/London")
-    qtmodeltester.check(model)
-    assert model.rowCount() == 2 and model.columnCount() == 6
-    assert model.rowCount(model.index(0, 0)) == 0
-    assert model.data(model.index(0, 4)) == "01 Jul 2026 09:30 BST"
-    assert model.data(model.index(0, 5)) == "—"
-    assert model.data(model.index(1, 5)) == "02 Jul 2026 10:00 BST"
-    assert model.data(model.index(1, 3)) == "Closed"
-    assert model.data(model.index(1, 0), ID_ROLE) == 2
-    assert model.data(QModelIndex()) is None
-
-
-def test_count_line() -> None:
-    rows = [_summary(1, BreachStatus.OPEN), _summary(2, BreachStatus.CLOSED),
-            _summary(3, BreachStatus.NOTIFIED), _summary(4, BreachStatus.NOTIFIED)]
-    assert count_line(rows) == "4 breaches: 1 open, 2 notified, 1 closed"
-    assert count_line(rows[:1]) == "1 breach: 1 open"
-    assert count_line([]) == "No breaches recorded yet."
-
-
-def test_register_lists_every_breach_in_the_local_zone(qtbot, clock, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    demo = vaults.open_demo(clock)
-    try:
-        done = next(b for b in demo.breaches.list() if b.status == BreachStatus.NOT_NOTIFIABLE)
-        demo.breaches.change_status(done.id, BreachStatus.CLOSED, actor="DPO")
-        page = RegisterPage(demo)
-        qtbot.addWidget(page)
-        page.show()  # reloads on show
-        everything = demo.breaches.list()
-        assert page.model.rowCount() == len(everything) > 1
-        assert page.counts.text() == count_line(everything)
-        shown = {page.model.data(page.model.index(r, 3)) for r in range(page.model.rowCount())}
-        assert "Closed" in shown and "Open" in shown
-        qtmodeltester.check(page.proxy)
-        profile = demo.organisation.get()
-        demo.organisation.save(replace(profile, time_zone="UTC"))
-        page.hide()
-        page.show()
-        aware = page.model.data(page.model.index(0, 4))
-        assert aware.endswith("UTC")
-    finally:
-        demo.close()
-
-
 # -- error mapping -----------------------------------------------------------------------
 def test_domain_error_shows_its_own_message(message_boxes) -> None:  # type: ignore[no-untyped-def]
     err = NewerSchemaError("This vault was written by a newer Breach Desk.")
@@ -283,7 +223,7 @@ def test_reporting_passes_success_through(message_boxes) -> None:  # type: ignor
 
 def test_real_breaches_list_plugs_into_the_shell(qtbot, clock) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("gui.breaches.view")
-    demo = vaults.open_demo(clock)
+    demo = open_demo(clock)
     try:
         win = MainWindow(demo)
         qtbot.addWidget(win)

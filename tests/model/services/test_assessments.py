@@ -16,6 +16,7 @@ from model.domain.facts import facts_from_document
 from model.domain.records import Restriction
 from model.storage.orm import DecisionRow, TimelineRow
 from tests.conftest import file_report
+from tests.lessons_helpers import complete_lessons
 
 REASON = "Access logs show nobody outside the force opened the pages."
 
@@ -168,6 +169,7 @@ def test_closed_breach_cannot_be_assessed(ctx, seed_doc) -> None:  # type: ignor
     file_report(ctx, breach.id)
     ctx.assessments.assess(breach.id)  # a notified breach may be re-assessed
     assert ctx.breaches.get(breach.id).status is BreachStatus.NOTIFIED
+    complete_lessons(ctx, breach.id)
     ctx.breaches.change_status(breach.id, BreachStatus.CLOSED)
     with pytest.raises(WorkflowError, match="reopen"):
         ctx.assessments.assess(breach.id)

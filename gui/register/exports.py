@@ -1,0 +1,56 @@
+"""Saving the register (PDF, CSV or XLSX) and the annual report, off the GUI thread with
+progress; each tells where the file went and that it is not encrypted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from gui.kit.document_view import NOT_ENCRYPTED
+from gui.kit.tasks import Progress, run_with_progress
+from model.domain.register.rows import RegisterFilter
+from model.services.context import AppContext
+
+FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV, UTF-8 (*.csv)", "xlsx": "Excel workbook (*.xlsx)"}
+
+
+def write_register(ctx: AppContext, path: Path, register_filter: RegisterFilter,
+                   progress: Any = None) -> Path:
+    """The register as PDF, CSV or XLSX by the file's suffix."""
+    if path.suffix.lower() == ".pdf":
+        from reports.pdf import write_document
+
+        return write_document(ctx.register.register_document(register_filter), path)
+    from reports.spreadsheet import write_sheet
+
+    return write_sheet(path, ctx.register.sheets(register_filter), progress)
+
+
+def _saved(parent: QWidget, path: Path) -> None:
+    QMessageBox.information(parent, "Saved", f"Saved to {path}.\n\n{NOT_ENCRYPTED}")
+
+
+def export_register(parent: QWidget, ctx: AppContext, kind: str,
+                    register_filter: RegisterFilter) -> None:
+    default = Path.home() / f"breach register.{kind}"
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Save the register", str(default),
+                                            FORMATS[kind])
+    if not chosen:
+        return
+    path = Path(chosen)
+    if path.suffix.lower() != f".{kind}":
+        path = path.with_name(path.name + f".{kind}")
+
+    def work(progress: Progress) -> Path:
+        return write_register(ctx, path, register_filter, progress)
+
+    run_with_progress(parent, "Saving the register", work, lambda p: _saved(parent, p))
+
+
+def export_annual(parent: QWidget, ctx: AppContext, year: int) -> None:
+    from gui.kit.document_view import DocumentDialog
+
+    document = ctx.register.annual_document(year)
+    DocumentDialog(document, parent).exec()

@@ -1,0 +1,108 @@
+"""How a breach unfolded, from the facts and the timeline: occurred, discovered, aware,
+contained, the ICO told and the people told, and the time between them.
+
+The seam for the parallel work on the ICO filing (issue 10) and the contact log (issue
+11): `ico_told_at` and `people_told_at` are the only two places that read when the ICO and
+the people were told. Today they read `breach.notified_at` (set when the status moves to
+notified) and the timeline entries of kind "people_told"; once a filing or a contact-log
+record exists on the Case, each of these functions changes in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from model.domain.case import Case
+from model.domain.closing import PEOPLE_TOLD
+from model.domain.deadlines import format_span
+
+CONTAINMENT_KIND = "action"  # timeline entries of containment and recovery
+
+
+def ico_told_at(case: Case) -> datetime | None:
+    """When the ICO was told (the recorded notification)."""
+    return case.breach.notified_at
+
+
+def people_told_at(case: Case) -> datetime | None:
+    """When the people affected were first told."""
+    told = [e.at for e in case.events(PEOPLE_TOLD)]
+    return min(told) if told else None
+
+
+def contained_at(case: Case) -> tuple[datetime | None, str]:
+    """When it was contained and how that is known: the breach's end time if recorded,
+    else the first containment action in the timeline."""
+    if case.facts.ended_at is not None:
+        return case.facts.ended_at, "when the breach ended (triage)"
+    actions = [e.at for e in case.events(CONTAINMENT_KIND)]
+    if actions:
+        return min(actions), "the first containment action (timeline)"
+    return None, ""
+
+
+@dataclass(frozen=True)
+class Milestone:
+    key: str
+    label: str
+    at: datetime | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The time between two milestones; None when either is not recorded."""
+
+    label: str
+    start: str
+    end: str
+    span: timedelta | None
+
+    @property
+    def text(self) -> str:
+        if self.span is None:
+            return "Not known"
+        if self.span < timedelta(0):
+            return f"{format_span(self.span)} before (check the times)"
+        return format_span(self.span)
+
+
+def milestones(case: Case) -> tuple[Milestone, ...]:
+    f = case.facts
+    contained, how = contained_at(case)
+    return (
+        Milestone("occurred", "It began", f.occurred_at, "triage"),
+        Milestone("discovered", "Discovered", f.discovered_at, "triage"),
+        Milestone("aware", "Became aware", f.aware_at, "triage"),
+        Milestone("contained", "Contained", contained, how),
+        Milestone("ico_told", "ICO told", ico_told_at(case), "the recorded notification"),
+        Milestone("people_told", "People told", people_told_at(case), "the timeline"),
+    )
+
+
+_INTERVALS = (
+    ("Went unnoticed", "occurred", "discovered"),
+    ("Discovery to awareness", "discovered", "aware"),
+    ("Awareness to containment", "aware", "contained"),
+    ("Awareness to the ICO report", "aware", "ico_told"),
+    ("Awareness to telling the people", "aware", "people_told"),
+)
+
+
+def intervals(case: Case) -> tuple[Interval, ...]:
+    """The spans a review asks about, in order."""
+    at = {m.key: m.at for m in milestones(case)}
+    out = []
+    for label, start, end in _INTERVALS:
+        a, b = at[start], at[end]
+        out.append(Interval(label, start, end, b - a if a is not None and b is not None
+                            else None))
+    return tuple(out)
+
+
+def detection_text(case: Case) -> str:
+    """How it was detected and by whom, from triage, in one line."""
+    f = case.facts
+    parts = [p for p in (f.how_found, f"found by {f.found_by}" if f.found_by else "") if p]
+    return "; ".join(parts) or "Not recorded in triage"
