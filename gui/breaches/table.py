@@ -25,7 +25,7 @@ from gui.kit.deadline_view import (
     foreground,
 )
 from gui.kit.table_model import RecordTableModel
-from model.domain.clock import format_local
+from model.domain.clock import format_local, to_zone
 from model.domain.deadlines import (
     DeadlineState,
     DeadlineStatus,
@@ -59,7 +59,24 @@ _CLOCK_COLUMNS = (Column.DEADLINE, Column.TIME_LEFT)
 _STATUS_ORDER = {status: i for i, status in enumerate(BreachStatus)}
 UNTITLED = "(untitled)"
 _SHORT_STATE = {DeadlineState.NOT_REQUIRED: "Not required",
-                DeadlineState.NO_CLOCK: "No clock yet"}
+                DeadlineState.NO_CLOCK: "No clock yet", DeadlineState.NEAR_MISS: "Near miss"}
+
+
+def short_clock_text(status: DeadlineStatus) -> str:
+    """The clock in a few words for the narrow column; the full sentence is the tooltip."""
+    if status.state in _SHORT_STATE:
+        return _SHORT_STATE[status.state]
+    if status.state is DeadlineState.NOTIFIED_IN_TIME:
+        return "Notified in time"
+    return status.text
+
+
+# The widest text each fixed column shows: its width is measured once, not over every row.
+WIDEST: dict[Column, str] = {
+    Column.REFERENCE: "BR-2026-00000", Column.REGIME: "UK GDPR",
+    Column.STATUS: "Not notifiable", Column.AWARE: "30 Sep 2026 23:59",
+    Column.DEADLINE: "Wed 30 Sep 23:59", Column.TIME_LEFT: "Notified 10 d 23 h late",
+}
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class BreachTableModel(RecordTableModel[Row]):
     # -- loading -----------------------------------------------------------------------
     def _row(self, breach: BreachSummary, now: datetime) -> Row:
         return Row(breach, status_for(breach.regime, breach.aware_at, breach.notified_at,
-                                      breach.status, now))
+                                      breach.status, now, breach.near_miss))
 
     def set_breaches(self, breaches: list[BreachSummary], zone: str | None = None) -> None:
         self._zone = zone or self._zone
@@ -137,9 +154,12 @@ class BreachTableModel(RecordTableModel[Row]):
                 return (format_local(b.aware_at, self._zone, with_zone=False) if b.aware_at
                         else "Not yet")
             case Column.DEADLINE:
-                return deadline_text(row.clock.deadline, self._zone) or "—"
+                # Short: the year is in the Aware column, the zone in the tooltip.
+                deadline = row.clock.deadline
+                return (to_zone(deadline, self._zone).strftime("%a %d %b %H:%M")
+                        if deadline is not None else "—")
         # The long "no clock" sentences live in the tooltip; the cell keeps the title room.
-        return _SHORT_STATE.get(row.clock.state, row.clock.text)
+        return short_clock_text(row.clock)
 
     def _sort_key(self, row: Row, column: Column) -> tuple[Any, ...]:
         b = row.breach
@@ -160,7 +180,8 @@ class BreachTableModel(RecordTableModel[Row]):
 
     def _tooltip(self, row: Row, column: Column) -> str | None:
         if column in _CLOCK_COLUMNS:
-            tip = row.clock.text
+            deadline = deadline_text(row.clock.deadline, self._zone)
+            tip = f"{row.clock.text}. Deadline: {deadline}" if deadline else row.clock.text
             if row.clock.rule is not None:
                 tip += f"\n{row.clock.rule.basis}"
             return tip

@@ -4,6 +4,7 @@ a status filter, a search box and the New breach button."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +22,7 @@ from gui.breaches.table import (
     ALL_FILTER,
     ID_ROLE,
     OPEN_FILTER,
+    WIDEST,
     BreachFilterProxy,
     BreachTableModel,
     Column,
@@ -136,11 +138,15 @@ class BreachesView(QWidget):
         self._update_state()
 
     def _fit_columns(self) -> None:
-        # Contents plus breathing room; the title takes whatever width is left.
-        for column in Column:
-            if column != Column.TITLE:
-                self.table.resizeColumnToContents(column)
-                self.table.setColumnWidth(column, self.table.columnWidth(column) + 12)
+        # Widths from the widest text each column can show (not a scan of every row); the
+        # title takes whatever width is left.
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for column, widest in WIDEST.items():
+            width = QFontMetrics(bold).horizontalAdvance(widest) if column is \
+                Column.TIME_LEFT else metrics.horizontalAdvance(widest)
+            self.table.setColumnWidth(column, width + 18)
 
     def _filter_changed(self) -> None:
         self.proxy.set_status_filter(self.status_filter.currentData())

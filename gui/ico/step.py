@@ -59,6 +59,7 @@ def render(document: Document) -> bytes:
 class IcoStep(StepPage):
     KEY = "ico"
     TITLE = "ICO report"
+    WIDE = True
     go_to = Signal(str)
 
     def __init__(self, ctx: AppContext, case_model: CaseModel,
@@ -168,8 +169,11 @@ class IcoStep(StepPage):
     def progress(self, case: Case) -> str:
         if case.filings:
             return f"v{len(case.filings)} ✓"
+        decision = case.latest_decision
+        if decision is not None and not decision.notify_ico:
+            return "n/a"
         missing = sum(c.level is Level.REQUIRED for c in self.prepared().checks)
-        return f"{missing} ✖" if missing else "ready"
+        return f"{missing} to fix" if missing else "ready"
 
     def edited_case(self) -> Case:
         """The case as it would be with the edits on screen saved."""

@@ -67,7 +67,9 @@ class ActionEntry(QWidget):
         super().__init__(parent)
         self.what = QLineEdit()
         self.what.setPlaceholderText("e.g. Pages taken down; supplier asked to check logs")
-        self.when = OptionalDateTime(zone, clock, allow_unknown=False, follow_now=True)
+        self.when = OptionalDateTime(zone, clock, allow_unknown=False, follow_now=True,
+                                     compact_now=True)
+        self.when.edit.setMinimumWidth(170)
         self.who = QLineEdit(actor)
         self.who.setPlaceholderText("Name or role")
         self.add = QPushButton("Add action")

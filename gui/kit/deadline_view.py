@@ -12,12 +12,12 @@ from PySide6.QtGui import QColor
 
 from gui.kit.style import COLOURS
 from model.domain.clock import format_local, to_zone
-from model.domain.deadlines import DeadlineStatus
+from model.domain.deadlines import DeadlineState, DeadlineStatus
 from model.domain.enums import BreachStatus, Regime
 
 SHORT_REGIME: dict[Regime, str] = {
     Regime.UK_GDPR: "UK GDPR",
-    Regime.DPA2018_PART3: "DPA 2018 Part 3",
+    Regime.DPA2018_PART3: "Part 3",
     Regime.PECR: "PECR",
 }
 
@@ -54,6 +54,9 @@ def deadline_line(status: DeadlineStatus, zone: str) -> str:
     """'ICO deadline: Mon 12 Oct 2026 12:00 BST — 2 d 21 h left' (or the no-clock text)."""
     if status.deadline is None:
         return status.text
+    if status.state is DeadlineState.NOT_REQUIRED:
+        return (f"No ICO deadline: notification not required (it would have been "
+                f"{deadline_text(status.deadline, zone)})")
     return f"ICO deadline: {deadline_text(status.deadline, zone)} — {status.text}"
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,8 +45,29 @@ def _rich(text: d.Rich | str) -> str:
     return "".join(out)
 
 
-def _block(block: d.Block) -> str:  # noqa: C901 - one case per kind of block
+def _chart_html(chart: d.Chart, images: list[d.Chart]) -> str:
+    if chart.is_empty:
+        return f"<p><b>{escape(chart.title)}</b><br><i>{escape(chart.empty)}</i></p>"
+    images.append(chart)
+    return f"<p><img src='chart:{len(images) - 1}'></p>"
+
+
+def _figures_html(block: d.Figures) -> str:
+    cells = "".join(f"<td style='padding:6px 14px 6px 0'><span style='font-size:16pt; "
+                    f"color:{_TONES.get(f.tone, COLOURS['accent'])}'><b>{escape(f.value)}</b>"
+                    f"</span><br><span style='color:{COLOURS['text_muted']}'>"
+                    f"{escape(f.label)}</span></td>" for f in block.items)
+    return f"<table><tr>{cells}</tr></table>"
+
+
+def _block(block: d.Block, images: list[d.Chart]) -> str:  # noqa: C901 - a case per kind
     match block:
+        case d.Chart():
+            return _chart_html(block, images)
+        case d.Charts(charts=charts):
+            return "".join(_chart_html(c, images) for c in charts)
+        case d.Figures():
+            return _figures_html(block)
         case d.Paragraph(text=text):
             return f"<p>{_rich(text)}</p>"
         case d.Callout(text=text):
@@ -88,19 +111,34 @@ def _block(block: d.Block) -> str:  # noqa: C901 - one case per kind of block
     return ""
 
 
-def document_html(doc: d.Document) -> str:
-    """The document as simple HTML for a QTextBrowser (user text escaped)."""
+def document_html(doc: d.Document, images: list[d.Chart] | None = None) -> str:
+    """The document as simple HTML for a QTextBrowser (user text escaped). Charts become
+    <img src='chart:N'>, N indexing `images` (filled here) for the caller to draw."""
+    images = [] if images is None else images
     parts = [f"<h2 style='color:{COLOURS['accent']}'>{escape(doc.title)}</h2>"]
     if doc.subtitle:
         parts.append(f"<p><b>{escape(doc.subtitle)}</b></p>")
     if doc.status:
         parts.append(f"<p style='color:{COLOURS['text_muted']}'>{escape(doc.status)}</p>")
-    parts += [_block(b) for b in doc.lead]
+    parts += [_block(b, images) for b in doc.lead]
     for section in doc.sections:
         heading = f"{section.number}  {section.heading}" if section.number else section.heading
         parts.append(f"<h3 style='color:{COLOURS['accent']}'>{escape(heading)}</h3>")
-        parts += [_block(b) for b in section.blocks]
+        parts += [_block(b, images) for b in section.blocks]
     return "".join(parts)
+
+
+def chart_image(chart: d.Chart, width: int = 640, height: int = 320) -> QImage:
+    """The chart drawn by reports/charts as SVG, rendered for the screen."""
+    from reports.charts import svg
+
+    renderer = QSvgRenderer(QByteArray(svg(chart, width * 0.75, height * 0.75)))
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    renderer.render(painter)
+    painter.end()
+    return image
 
 
 def save_pdf(parent: QWidget, doc: d.Document, folder: Path | None = None) -> Path | None:
@@ -130,7 +168,13 @@ class DocumentDialog(QDialog):
         self.setWindowTitle(doc.title)
         self.resize(820, 640)
         self.view = QTextBrowser()
-        self.view.setHtml(document_html(doc))
+        charts: list[d.Chart] = []
+        html = document_html(doc, charts)
+        for index, chart in enumerate(charts):
+            self.view.document().addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{index}"),
+                chart_image(chart))
+        self.view.setHtml(html)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = buttons.addButton("Copy text", QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(doc.text()))

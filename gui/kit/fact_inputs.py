@@ -111,7 +111,7 @@ class TextInput(FactInput):
 class LongTextInput(FactInput):
     def __init__(self, spec: FactSpec, env: FormEnv) -> None:
         self.edit = long_text(spec.placeholder)
-        self.edit.setMaximumHeight(160)
+        self.edit.setMaximumHeight(120)
         super().__init__(spec, self.edit)
         self.edit.textChanged.connect(self.changed)
 

@@ -57,7 +57,8 @@ class OptionalDateTime(QWidget):
     changed = Signal()
 
     def __init__(self, zone: str, clock: Callable[[], datetime], allow_unknown: bool = True,
-                 follow_now: bool = False, parent: QWidget | None = None) -> None:
+                 follow_now: bool = False, parent: QWidget | None = None,
+                 compact_now: bool = False) -> None:
         super().__init__(parent)
         self._zone = ZoneInfo(zone)
         self._clock = clock
@@ -77,6 +78,9 @@ class OptionalDateTime(QWidget):
         self.unknown.setVisible(allow_unknown)
         self.now_note = hint("now")
         self.now_note.setVisible(follow_now)
+        self._compact_now = compact_now  # a narrow pane: "now" only in the tooltip
+        if follow_now:
+            self.edit.setToolTip("Now, unless you change it: taken when it is saved")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
@@ -146,7 +150,7 @@ class OptionalDateTime(QWidget):
     def follow_now(self) -> None:
         """Mean "now" again until the user edits (after an action was added)."""
         self.following = True
-        self.now_note.show()
+        self.now_note.setVisible(not self._compact_now)
         self._show(self._clock())
 
     def value(self) -> datetime | None:

@@ -24,6 +24,7 @@ class StepPage(QWidget):
 
     KEY = ""
     TITLE = ""
+    WIDE = False  # needs the room: the timeline starts hidden beside it
     edited = Signal()
     saved = Signal()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-ICONS = Path(__file__).resolve().parents[1] / "assets" / "icons"
+ICONS = Path(__file__).resolve().parents[2] / "assets" / "icons"
 
 # Colour keys used across screens (deadline states reuse ok/warn/bad).
 COLOURS = {

@@ -45,6 +45,7 @@ def unfolded_text(case: Case) -> tuple[str, str]:
 class LessonsStep(StepPage):
     KEY = "lessons"
     TITLE = "Lessons"
+    WIDE = True
 
     def __init__(self, ctx: AppContext, case_model: CaseModel,
                  parent: QWidget | None = None) -> None:

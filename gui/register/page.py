@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from gui.register.actions_view import ActionsView
 from gui.register.filters import FilterBar
 from gui.register.stats_view import StatsView
 from gui.register.table import ID_ROLE, RegisterTableModel
+from model.domain.documents.register import HEADERS
 from model.domain.register.rows import RegisterRow, apply_filter
 from model.services.context import AppContext
 
@@ -43,6 +44,11 @@ def count_line(rows: list[RegisterRow], total: int) -> str:
     text = (f"{len(rows):,} of {total:,} entries: {kinds[False]:,} breaches, "
             f"{kinds[True]:,} near misses")
     return text + (f"; {overdue} with overdue actions" if overdue else "")
+
+
+# Shown on request (right-click the header): the screen keeps to what fits a laptop.
+HIDDEN_AT_FIRST = ("Regime", "Cause", "People", "Decision and reason", "In time",
+                   "People told")
 
 
 class RegisterPage(QWidget):
@@ -64,9 +70,7 @@ class RegisterPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        self._setup_columns()
         self.table.activated.connect(self._activated)
         self.counts = label("", "hint")
         self.actions_view = ActionsView()
@@ -136,6 +140,33 @@ class RegisterPage(QWidget):
             stats = self._ctx.register.statistics(date(year, 1, 1), date(year, 12, 31))
         if not outcome.failed:
             self.stats.show_statistics(stats)
+
+    def _setup_columns(self) -> None:
+        """Eight columns fit a laptop; the rest (and every column in the exports) are a
+        right-click on the header away."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(200)  # measure a sample, not 10,000 rows
+        header.setSectionResizeMode(HEADERS.index("Title"), QHeaderView.ResizeMode.Stretch)
+        for name, width in (("ICO incident type", 170), ("Decision and reason", 240)):
+            header.setSectionResizeMode(HEADERS.index(name), QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(HEADERS.index(name), width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for name in HIDDEN_AT_FIRST:
+            self.table.setColumnHidden(HEADERS.index(name), True)
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for i, name in enumerate(HEADERS):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.toggled.connect(partial(self._show_column, i))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.table.setColumnHidden(column, not shown)
 
     def mark_stale(self) -> None:
         if self.isVisible():

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.kit.fact_inputs import FactInput, FormEnv, make_input
 from gui.kit.style import label
@@ -55,9 +63,17 @@ class RiskQuestions(QWidget):
         self.inputs: dict[str, FactInput] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.summary_box = QGroupBox("From triage")
+        self.summary_toggle = QToolButton()
+        self.summary_toggle.setCheckable(True)
+        self.summary_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.summary_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.summary_toggle.setStyleSheet("QToolButton { border: none; font-weight: 600; }")
+        self.summary_toggle.toggled.connect(self._summary_toggled)
+        outer.addWidget(self.summary_toggle)
+        self.summary_box = QGroupBox()
         self.summary = QFormLayout(self.summary_box)
         self.summary.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.summary_box.hide()  # what triage answered: a click away, not in the way
         outer.addWidget(self.summary_box)
         self.edit_all = QCheckBox("Also change triage answers here")
         self.edit_all.toggled.connect(self._fill_summary)
@@ -152,11 +168,17 @@ class RiskQuestions(QWidget):
                 continue  # always asked here, never summarised
             if spec.applies(f) and self._known(spec) and not self.edit_all.isChecked():
                 rows.append((spec.caption, spec.label_of(fact_value(f, key))))
+        self.summary_toggle.setText(f"What triage answered ({len(rows)})")
         for caption, text in rows:
             value_label = QLabel(text)
             value_label.setWordWrap(True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.summary.addRow(label(caption, "hint", wrap=False), value_label)
+
+    def _summary_toggled(self, shown: bool) -> None:
+        self.summary_box.setVisible(shown)
+        self.summary_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                         else Qt.ArrowType.RightArrow)
 
     def _update_visibility(self) -> None:
         any_asked = False

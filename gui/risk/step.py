@@ -88,6 +88,7 @@ class RiskStep(StepPage):
 
     KEY = "risk"
     TITLE = "Risk"
+    WIDE = True
 
     def __init__(self, ctx: AppContext, case_model: CaseModel,
                  parent: QWidget | None = None) -> None:
@@ -192,8 +193,9 @@ class RiskStep(StepPage):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Two columns where there is room; the result under the questions on a laptop."""
         wide = event.size().width() >= TWO_COLUMNS_FROM
+        # Narrow: one column with the live result on top, where each answer shows its effect.
         direction = (QBoxLayout.Direction.LeftToRight if wide
-                     else QBoxLayout.Direction.TopToBottom)
+                     else QBoxLayout.Direction.BottomToTop)
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
         super().resizeEvent(event)

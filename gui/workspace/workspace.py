@@ -76,6 +76,9 @@ class BreachWorkspace(QWidget):
         self.timeline = TimelineWidget(ctx, case)
         self._timeline_chosen: bool | None = None
         self._build_body()
+        # Decided before the first show: a timeline shown on a laptop would widen the window.
+        room = parent.width() if parent is not None else 0
+        self.show_timeline.setChecked(room >= TIMELINE_FROM and not self.step_pages[0].WIDE)
         self._progress_timer.timeout.connect(self._update_steps)
         self.steps.currentRowChanged.connect(self._step_changed)
         self.model.changed.connect(self._case_changed)
@@ -225,7 +228,7 @@ class BreachWorkspace(QWidget):
         page = self.step_pages[row]
         if self._timeline_chosen is None:
             # A wide step (Risk) needs the room; the timeline stays a click away.
-            self.show_timeline.setChecked(self.width() >= TIMELINE_FROM and page.KEY != "risk")
+            self.show_timeline.setChecked(self.width() >= TIMELINE_FROM and not page.WIDE)
         page.shown()
 
     def show_step(self, key: str) -> StepPage:
@@ -250,7 +253,7 @@ class BreachWorkspace(QWidget):
         if self._timeline_chosen is None:
             page = self.current_step()
             self.show_timeline.setChecked(event.size().width() >= TIMELINE_FROM
-                                          and page.KEY != "risk")
+                                          and not page.WIDE)
 
     # -- unsaved work --------------------------------------------------------------------
     def _restore_drafts(self) -> list[str]:

@@ -27,6 +27,8 @@ from model.domain.ico.form import (
 )
 from model.domain.ico.records import IcoAnswers, RecurrenceStep, ReportType
 from model.domain.law import Duty, cite_full
+from model.domain.lessons.recurrence import recurrence_steps as lesson_steps
+from model.domain.lessons.taxonomy import ActionStatus
 
 SCHEMA = "breach-desk/ico-report/1"
 NOT_ANSWERED = "Not answered"
@@ -71,10 +73,12 @@ class Reporting:
 
 
 def corrective_actions_of(case: Case) -> tuple[RecurrenceStep, ...]:
-    """The seam for the lessons feature (issue 12): its corrective actions, each with an
-    expected completion date, become the follow-up's T2 steps. Until the Case carries
-    them, none; the steps typed in the ICO step are used."""
-    return ()
+    """The breach's corrective and preventive actions (Lessons step), each with its
+    expected completion date (the date promised to the ICO, else the due date), as the
+    follow-up's T2 steps."""
+    return tuple(RecurrenceStep(f"{s.description} (owner {s.owner})", s.expected_on,
+                                s.status is ActionStatus.DONE)
+                 for s in lesson_steps(case))
 
 
 def recurrence_steps(case: Case, answers: IcoAnswers) -> tuple[RecurrenceStep, ...]:

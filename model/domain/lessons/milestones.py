@@ -21,7 +21,9 @@ CONTAINMENT_KIND = "action"  # timeline entries of containment and recovery
 
 
 def ico_told_at(case: Case) -> datetime | None:
-    """When the ICO was told (the recorded notification)."""
+    """When the ICO was told: the first report filed, else the recorded notification."""
+    if case.filings:
+        return min(f.filed_at for f in case.filings)
     return case.breach.notified_at
 
 

@@ -169,21 +169,22 @@ REPEAT_WINDOW = timedelta(days=365)
 
 
 def repeat_flags(rows: list[RegisterRow]) -> dict[int, tuple[str, ...]]:
-    """Repeat incidents: a breach with the same primary cause, processor or team as an
-    earlier one within 12 months. Returns id -> what it repeats ('same cause as
-    BR-2026-0003'); a breach repeating nothing is left out. One pass over the rows sorted
-    by date, so 10,000 rows take milliseconds."""
+    """Repeat incidents: a breach within 12 months of an earlier one with the same processor,
+    or with the same primary cause in the same team (a cause alone, such as human error,
+    is too common to single anything out; without a team, the cause alone counts).
+    Returns id -> what it repeats ('same cause in the same team as BR-2026-0003'); a
+    breach repeating nothing is left out. One pass over the rows sorted by date."""
     ordered = sorted(rows, key=lambda r: (r.logged_at, r.reference))
     last: dict[tuple[str, str], RegisterRow] = {}
     flags: dict[int, list[str]] = {}
     for row in ordered:
         keys = []
+        team = row.team.strip().casefold()
         if row.primary_cause is not None and row.primary_cause is not Cause.UNKNOWN:
-            keys.append(("cause", row.primary_cause.value))
+            keys.append(("cause in the same team", f"{row.primary_cause.value}|{team}")
+                        if team else ("cause", row.primary_cause.value))
         if row.processor.strip():
             keys.append(("processor", row.processor.strip().casefold()))
-        if row.team.strip():
-            keys.append(("team", row.team.strip().casefold()))
         for key in keys:
             earlier = last.get(key)
             if earlier is not None and row.logged_at - earlier.logged_at <= REPEAT_WINDOW:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from model.domain.clock import to_zone
-from model.domain.deadlines import DeadlineState
 from model.domain.lessons.records import CorrectiveAction
 from model.domain.lessons.taxonomy import SHORT_CAUSE
 from model.domain.register.rows import RegisterRow
@@ -34,7 +33,7 @@ def yes_no_blank(value: bool | None) -> str:
 
 def in_time_text(row: RegisterRow) -> str:
     if row.near_miss and not row.notified:
-        return DeadlineState.NEAR_MISS.label
+        return "No clock"  # a near miss: the row says so elsewhere
     return yes_no_blank(row.within_deadline)
 
 

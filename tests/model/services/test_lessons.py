@@ -150,3 +150,18 @@ def test_a_long_narrative_is_kept_and_a_huge_one_refused(ctx, seed_doc) -> None:
     assert saved.narrative == long.strip()
     with pytest.raises(ValidationError, match="longer than"):
         ctx.lessons.save(breach.id, replace(SEED_LESSONS, narrative="x" * 1_000_001))
+
+
+def test_the_ico_follow_up_lists_the_corrective_actions_with_their_dates(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]
+    """Issue 10's T2 reads the Lessons step's actions; the register reads the filing."""
+    from model.domain.ico.content import corrective_actions_of
+    from model.domain.lessons.milestones import ico_told_at
+
+    breach = _notified_seed(ctx, seed_doc)
+    fix = ctx.lessons.add_action([breach.id], action("Check every upload before publishing"),
+                                 "DPO")
+    case = ctx.cases.load(breach.id)
+    [step] = corrective_actions_of(case)
+    assert "Check every upload before publishing" in step.text
+    assert step.due == fix.ico_promised_on or step.due == fix.due_on
+    assert ico_told_at(case) == case.filings[0].filed_at
