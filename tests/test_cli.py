@@ -156,6 +156,8 @@ def test_report_writes_not_notifiable_record(vault: tuple[Path, Path], tmp_path:
     out = tmp_path / "record.pdf"
     result = run(*base, "report", breach.reference, "--out", str(out))
     assert result.returncode == 0, result.stderr
+    # It says where the file went and that the file is not encrypted.
+    assert str(out) in result.stdout and "not encrypted" in result.stderr
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert breach.reference in text and "A. DPO" in text
 

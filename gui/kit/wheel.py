@@ -5,20 +5,36 @@ have focus (scrolling past a combo box once changed an answer, and the result, u
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QWidget,
+)
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
 
 
 class WheelGuard(QObject):
-    """An application-wide filter: a wheel over an unfocused combo or spin box is passed
-    on to the scroll area around it instead."""
+    """An application-wide filter: a wheel over an unfocused combo or spin box scrolls the
+    scroll area around it instead (or nothing, outside one)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (event.type() == QEvent.Type.Wheel
                 and isinstance(watched, QComboBox | QAbstractSpinBox)
-                and isinstance(watched, QWidget) and not watched.hasFocus()):
-            # Ignored and filtered: Qt hands the wheel to the parent widgets in turn.
-            event.ignore()
-            return True
+                and not watched.hasFocus()):
+            area = _scroll_area_around(watched)
+            if area is not None:
+                QApplication.sendEvent(area.verticalScrollBar(), event)
+            return True  # the choice under the pointer never takes it
         return False
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui.kit.fact_inputs import FactInput, FormEnv, make_input
 from gui.kit.style import label
 from model.domain.catalogue import NOT_IN_TRIAGE, FactSpec, fact_value, risk_specs
-from model.domain.enums import ExemptionGround, Sector
+from model.domain.enums import ExemptionGround
 from model.domain.facts import BreachFacts, ExemptionClaim
 
 # Facts the summary always shows (the engine reads them; triage asks them).
@@ -106,16 +106,16 @@ class RiskQuestions(QWidget):
             self.changed.emit()
 
     # -- facts in and out ------------------------------------------------------------
-    def load(self, facts: BreachFacts, default_sector: Sector | None = None) -> None:
+    def load(self, facts: BreachFacts) -> None:
         """Fill from the stored facts; the summary/questions split follows what is known."""
         self._loading = True
         try:
             self._facts = facts
             shown = with_legacy_claim(facts)
-            for key, widget in self.inputs.items():
+            # No defaults here: what the step shows is what the engine assesses (a sector
+            # not recorded stays "not known" and is asked; new breaches get the profile's).
+            for widget in self.inputs.values():
                 widget.read(shown)
-                if key == "controller_sector" and facts.controller_sector is None:
-                    widget.set_value(default_sector)
         finally:
             self._loading = False
         self._fill_summary()

@@ -205,7 +205,7 @@ class RiskStep(StepPage):
         answers_dirty = self.answers_dirty()
         if not answers_dirty or force:
             self._base = case.facts
-            self.questions.load(case.facts, case.organisation.sector)
+            self.questions.load(case.facts)
         self.versions.set_versions(case.assessments, case.zone)
         latest = case.latest_assessment
         self.assess_button.setText(f"Record assessment (version {len(case.assessments) + 1})")
@@ -263,8 +263,7 @@ class RiskStep(StepPage):
 
     def restore_draft(self, state: dict[str, Any]) -> None:
         self._base = facts_from_document(state["base"], strict=False)
-        self.questions.load(facts_from_document(state["edited"], strict=False),
-                            self.case.organisation.sector)
+        self.questions.load(facts_from_document(state["edited"], strict=False))
         if state.get("decision"):
             self.decision.restore(state["decision"])
         self._update_live()

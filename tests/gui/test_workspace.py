@@ -242,3 +242,22 @@ def test_triage_and_risk_edits_never_undo_each_other(workspace, ctx):  # type: i
     saved = ctx.breaches.get(bid).facts
     assert saved.title == "Laptop left on a train at Leeds"
     assert saved.identifiability is Identifiability.SIGNIFICANT
+
+
+@pytest.mark.parametrize("doc", ["seed", "blank"])
+def test_opening_a_breach_leaves_nothing_unsaved(ctx, seed_doc, qtbot, doc) -> None:  # type: ignore[no-untyped-def]
+    """No step may report unsaved work it did not get from the DPO (a default filled in
+    on opening once did, and every Back asked to save)."""
+    from model.domain.facts import facts_from_document
+
+    facts = facts_from_document(seed_doc) if doc == "seed" else BreachFacts(title="Blank")
+    breach = ctx.breaches.create(facts)
+    ctx.assessments.assess(breach.id)
+    ws = BreachWorkspace(ctx, breach.id, STEPS)
+    qtbot.addWidget(ws)
+    ws.resize(1229, 650)
+    ws.show()
+    for page in ws.step_pages:
+        ws.show_step(page.KEY)
+        assert not page.has_unsaved_changes(), page.KEY
+        assert page.draft_state() is None, page.KEY

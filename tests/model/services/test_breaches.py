@@ -147,3 +147,27 @@ def test_save_changes_keeps_edits_made_elsewhere(ctx, seed_doc) -> None:  # type
     with pytest.raises(ValidationError):
         ctx.breaches.save_changes(breach.id, loaded, bad)
     assert ctx.breaches.get(breach.id).facts == saved
+
+
+def test_closing_is_refused_while_the_people_are_still_to_be_told(ctx, seed_doc) -> None:  # type: ignore[no-untyped-def]
+    """Issue 7: 'Close breach' is refused, with the reason, while a decision says the people
+    must be told and nothing records that they were."""
+    from model.domain.decision import DecisionDraft
+    from model.domain.errors import WorkflowError
+    from model.domain.facts import facts_from_document
+    from tests.conftest import file_report
+    from tests.lessons_helpers import complete_lessons
+
+    breach = ctx.breaches.create(facts_from_document(seed_doc))
+    assessment = ctx.assessments.assess(breach.id)
+    ctx.assessments.record_decision(breach.id, assessment.id, DecisionDraft(
+        notify_ico=True, notify_subjects=True, decided_by="DPO", decided_at=ctx.clock()))
+    file_report(ctx, breach.id)
+    complete_lessons(ctx, breach.id)
+    with pytest.raises(WorkflowError, match="to be told .*DPA 2018 s.68.*nothing records"):
+        ctx.breaches.change_status(breach.id, BreachStatus.CLOSED, actor="DPO")
+    assert ctx.breaches.get(breach.id).status is BreachStatus.NOTIFIED
+    ctx.breaches.add_event(breach.id, ctx.clock(), "Letters to all 61 households",
+                           kind="people_told")
+    ctx.breaches.change_status(breach.id, BreachStatus.CLOSED, actor="DPO")
+    assert ctx.breaches.get(breach.id).status is BreachStatus.CLOSED
