@@ -24,7 +24,7 @@ from model.services import journal
 from model.services.cases import read_case
 from model.services.unit import Database
 from model.storage import mapping
-from model.storage.orm import BreachRow, DecisionRow, TimelineRow
+from model.storage.orm import BreachRow, BreachTagRow, DecisionRow, TimelineRow
 from model.storage.orm_ico import IcoFilingRow
 
 EXPORT_KEY = "breach_desk"  # extra property carrying reference, status and timeline
@@ -83,6 +83,10 @@ class BreachService:
             rows = session.execute(select(*mapping.SUMMARY_COLUMNS)
                                    .order_by(BreachRow.id)).all()
             return [mapping.to_summary(r) for r in rows]
+
+    def count_by(self, kind: str) -> dict[str, int]:
+        """Breaches per value of a many-valued fact (e.g. 'data_category'): one query."""
+        return count_by_tag(self._db, kind)
 
     def count(self) -> int:
         with self._db.unit() as session:
@@ -279,3 +283,13 @@ def _parse_events(block: Any) -> list[NewEvent]:
         out.append(NewEvent(at, item["text"], str(item.get("actor") or ""),
                             str(item.get("kind") or "action")))
     return out
+
+
+def count_by_tag(db: Database, kind: str) -> dict[str, int]:
+    """How many breaches carry each value of a many-valued fact ('data_category',
+    'breach_type', 'subject_category', 'consequence'): one SQL query, no JSON parsed."""
+    with db.unit() as session:
+        rows = session.execute(select(BreachTagRow.value, func.count())
+                               .where(BreachTagRow.kind == kind)
+                               .group_by(BreachTagRow.value)).all()
+        return {value: int(n) for value, n in rows}
