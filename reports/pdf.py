@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph, Spacer, Table
 
 from model.domain import document as d
 from reports.blocks import SPLIT_IN_ROW, Blocks
@@ -36,6 +36,7 @@ from reports.template import LANDSCAPE, PORTRAIT, Geometry, PageHeading, Rendere
 # An answer longer than this (characters) flows outside a table cell (see _long_question).
 LONG_ANSWER = 3000
 CHUNK = 150  # rows per table of a long list
+KEEP_ROWS = 6  # a heading is kept with a table of at most this many rows
 ONE_PAGE_SCALES = (1.0, 0.98, 0.96, 0.94, 0.92, 0.9, 0.88, 0.86, 0.85)
 _TONE_COLOURS: dict[d.Tone, Any] = {
     d.Tone.PLAIN: None, d.Tone.MUTED: MUTED, d.Tone.ACCENT: ACCENT, d.Tone.GOOD: GOOD_INK,
@@ -238,11 +239,19 @@ def story(doc: d.Document, scale: float, geometry: Geometry) -> list[Flowable]:
         out += r.block(block)
     for section in doc.sections:
         heading = f"{section.number}  {section.heading}" if section.number else section.heading
-        flow = [pg.heading(heading)]
+        flow: list[Flowable] = [pg.heading(heading)]
+        if section.blocks and _long_table(section.blocks[0]):
+            # Kept with a long table, a heading would carry the whole table to a new page
+            # (and reportlab would repeat its header row mid-page); a few rows' room is enough.
+            flow = [CondPageBreak(pg.s.space(90)), pg.p(heading, "heading_loose")]
         for block in section.blocks:
             flow += r.block(block)
         out += flow  # the heading style keeps a heading with what follows
     return out
+
+
+def _long_table(block: d.Block) -> bool:
+    return isinstance(block, d.Table) and len(block.rows) > KEEP_ROWS
 
 
 def render_document(doc: d.Document) -> Rendered:

@@ -33,6 +33,7 @@ class Styles:
     title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
+    heading_loose: ParagraphStyle
     body: ParagraphStyle
     label: ParagraphStyle
     caption: ParagraphStyle
@@ -66,6 +67,7 @@ def stylesheet(scale: float = 1.0) -> Styles:
         title=style("title", 14, BOLD, ACCENT, after=1, leading=1.2),
         subtitle=style("subtitle", 9.5, BOLD, INK, after=1),
         heading=style("heading", 9, BOLD, ACCENT, before=5, after=2, keep_with_next=True),
+        heading_loose=style("heading_loose", 9, BOLD, ACCENT, before=5, after=2),
         body=style("body", 8, leading=1.3),
         label=style("label", 7.5, BOLD, MUTED, leading=1.2),
         caption=style("caption", 7.5, BOLD, MUTED, leading=1.2, after=1, keep_with_next=True),

@@ -101,8 +101,8 @@ class RegisterPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(label("Every breach and near miss, notified or not (UK GDPR Art. "
                                "33(5), DPA 2018 s.67(6)). Double-click or press Enter to open "
-                               "one. Bold titles repeat an earlier incident's cause, processor "
-                               "or team within 12 months.", "hint"))
+                               "one. Bold titles repeat an earlier incident's processor, or "
+                               "its cause in the same team, within 12 months.", "hint"))
         layout.addWidget(self.tabs, 1)
         self.filters.changed.connect(self._refilter)
         self.actions_view.open_breach.connect(self.open_breach)

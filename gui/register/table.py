@@ -83,8 +83,10 @@ class RegisterTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
+            tip = register_cells(row, self._zone)[col]
             repeats = self._repeats.get(row.id)
-            tip = register_cells(row, self._zone, repeats or ())[1 if col == 1 else col]
+            if col == 1 and repeats:
+                tip += "\nRepeat: " + "; ".join(repeats) + "."
             return tip
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 12 and row.actions_overdue:

@@ -18,7 +18,7 @@ from model.domain.document import (
     Table,
     Tone,
 )
-from model.domain.documents.register import HEADERS, WIDTHS, register_cells
+from model.domain.documents.register import PRINT_HEADERS, WIDTHS, print_cells
 from model.domain.lessons.records import CorrectiveAction
 from model.domain.records import OrganisationProfile
 from model.domain.register import charts
@@ -91,8 +91,8 @@ def annual_report(year: int, s: Statistics, rows: Sequence[RegisterRow],
         Note(f"Counts are of breaches logged (discovered) from 1 January to 31 December {year}"
              f", days in {zone}; near misses (no personal data actually compromised) are "
              f"counted apart. {s.cyber} of the breaches were cyber incidents by the ICO's "
-             f"classification; {s.repeats} repeated an earlier incident's cause, processor "
-             "or team within 12 months.")))
+             f"classification; {s.repeats} repeated an earlier incident's processor, "
+             "or its cause in the same team, within 12 months.")))
     flags = repeat_flags(list(rows))
     repeats = [r for r in rows if r.id in flags]
     sections = (
@@ -112,7 +112,7 @@ def annual_report(year: int, s: Statistics, rows: Sequence[RegisterRow],
             tuple((r.reference, r.title, "; ".join(flags[r.id])) for r in repeats),
             (24, 90, 70), empty="No repeat incident in the year."),), "4"),
         Section("The year's register", (Table(
-            HEADERS, tuple(register_cells(r, zone, flags.get(r.id, ())) for r in rows),
+            PRINT_HEADERS, tuple(print_cells(r, zone, flags.get(r.id, ())) for r in rows),
             WIDTHS, empty="Nothing logged in the year."),
             Paragraph("The full register, with every column, is exported from the "
                       "Register page as PDF, CSV or XLSX.", Tone.MUTED)), "5"),

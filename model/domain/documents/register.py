@@ -11,7 +11,7 @@ from model.domain.document import Document, Field, Fields, Note, Section, Table
 from model.domain.enums import RiskLevel
 from model.domain.lessons.taxonomy import SHORT_CAUSE
 from model.domain.records import OrganisationProfile
-from model.domain.register.rows import RegisterFilter, RegisterRow
+from model.domain.register.rows import RegisterFilter, RegisterRow, repeated_references
 from model.domain.register.sheet import in_time_text
 
 KIND = "breach register"
@@ -20,7 +20,10 @@ SHORT_RISK = {RiskLevel.UNLIKELY: "Unlikely", RiskLevel.RISK: "Risk",
 HEADERS = ("Reference", "Title", "Discovered", "Regime", "ICO incident type", "Cause",
            "People", "Risk", "Decision and reason", "ICO told", "In time", "People told",
            "Actions open", "Status")
-WIDTHS = (23, 38, 20, 16, 28, 18, 13, 12, 42, 20, 12, 20, 15, 20)
+# On paper 'In time' joins 'ICO told' ('19 Nov 2026 (late)'), and the widths (points on a
+# landscape A4 frame, scaled to fit) give each date, reference and header word a line.
+PRINT_HEADERS = tuple(h for h in HEADERS if h != "In time")
+WIDTHS = (69, 79, 62, 52, 72, 55, 38, 41, 76, 62, 62, 50, 52)
 SHORT_REGIME = {"uk_gdpr": "UK GDPR", "dpa2018_part3": "DPA Part 3", "pecr": "PECR"}
 
 
@@ -37,10 +40,10 @@ def register_cells(row: RegisterRow, zone: str, repeat: tuple[str, ...] = ()) ->
     title = row.title or "(untitled)"
     marks = [m for m, on in (("near miss", row.near_miss), ("imported", row.imported)) if on]
     if repeat:
-        marks.append("repeat: " + "; ".join(repeat))
+        marks.append("repeat of " + ", ".join(repeated_references(repeat)))
     if marks:
         title += f" [{', '.join(marks)}]"
-    actions = str(row.actions_open) + (f" ({row.actions_overdue} overdue)"
+    actions = str(row.actions_open) + (f", {row.actions_overdue} overdue"
                                        if row.actions_overdue else "")
     return (row.reference, title, _day(row.discovered_at or row.aware_at, zone),
             SHORT_REGIME[row.regime.value],
@@ -51,6 +54,16 @@ def register_cells(row: RegisterRow, zone: str, repeat: tuple[str, ...] = ()) ->
             _day(row.notified_at, zone) if row.notified_at else "No",
             in_time_text(row) or "—", _day(row.people_told_at, zone) if row.people_told_at
             else "No", actions, row.status.label)
+
+
+def print_cells(row: RegisterRow, zone: str, repeat: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """register_cells laid out for paper (PRINT_HEADERS)."""
+    cells = list(register_cells(row, zone, repeat))
+    late = cells.pop(HEADERS.index("In time")) == "No"
+    told = HEADERS.index("ICO told")
+    if late and cells[told] != "No":
+        cells[told] += " (late)"
+    return tuple(cells)
 
 
 def filter_text(f: RegisterFilter) -> str:
@@ -85,12 +98,12 @@ def register_document(rows: Sequence[RegisterRow], repeats: dict[int, tuple[str,
                                         f"{near:,} near misses"),
                        Field("Notified to the ICO", f"{notified:,}")),
                       (Field("Shown", filter_text(f) or "Every entry in the register"),)))
-    table = Table(HEADERS, tuple(register_cells(r, zone, repeats.get(r.id, ())) for r in rows),
+    table = Table(PRINT_HEADERS, tuple(print_cells(r, zone, repeats.get(r.id, ())) for r in rows),
                   WIDTHS, empty="No entry matches.")
-    notes = Note(f"Dates are days in {zone}. 'In time' compares the ICO notification with the "
+    notes = Note(f"Dates are days in {zone}. 'Late' marks an ICO notification after the "
                  "regime's deadline (72 hours from awareness; 24 hours for PECR before 20 Aug "
-                 "2025). A repeat shares its cause, processor or team with an entry less than "
-                 "12 months earlier.")
+                 "2025). A repeat shares its processor, or its cause in the same team, with an "
+                 "entry less than 12 months earlier.")
     return Document(
         kind=KIND, title="Breach register", subtitle=org.name or "Organisation not named",
         running_title="Breach register (UK GDPR Art. 33(5), DPA 2018 s.67(6))",

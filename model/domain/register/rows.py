@@ -166,6 +166,13 @@ def apply_filter(rows: list[RegisterRow], f: RegisterFilter,
 
 
 REPEAT_WINDOW = timedelta(days=365)
+AS = " as "  # 'same processor as BR-2026-0003': the earlier reference follows the last AS
+
+
+def repeated_references(repeats: tuple[str, ...]) -> list[str]:
+    """The earlier entries that `repeats` (from repeat_flags) name, each once, in order."""
+    refs = [text.rsplit(AS, 1)[-1] for text in repeats]
+    return list(dict.fromkeys(refs))
 
 
 def repeat_flags(rows: list[RegisterRow]) -> dict[int, tuple[str, ...]]:
@@ -188,6 +195,6 @@ def repeat_flags(rows: list[RegisterRow]) -> dict[int, tuple[str, ...]]:
         for key in keys:
             earlier = last.get(key)
             if earlier is not None and row.logged_at - earlier.logged_at <= REPEAT_WINDOW:
-                flags.setdefault(row.id, []).append(f"same {key[0]} as {earlier.reference}")
+                flags.setdefault(row.id, []).append(f"same {key[0]}{AS}{earlier.reference}")
             last[key] = row
     return {k: tuple(v) for k, v in flags.items()}
