@@ -9,6 +9,9 @@ from datetime import datetime
 
 from model.domain.deadlines import DeadlineStatus, breach_deadline_status
 from model.domain.facts import BreachFacts
+from model.domain.people.contacts import ContactRecord, PublicNotice
+from model.domain.people.letter import SavedLetter
+from model.domain.people.recipients import Recipient
 from model.domain.records import (
     AssessmentRecord,
     Attachment,
@@ -29,6 +32,12 @@ class Case:
     assessments: tuple[AssessmentRecord, ...] = ()  # oldest first
     decisions: tuple[DecisionRecord, ...] = ()      # oldest first
     attachments: tuple[Attachment, ...] = ()        # without their content
+    # Telling the people affected (model.domain.people): the saved letter and notice
+    # texts, the recipients (in number order), the contact log and published notices.
+    letters: tuple[SavedLetter, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    contacts: tuple[ContactRecord, ...] = ()        # oldest first
+    notices: tuple[PublicNotice, ...] = ()          # oldest first
 
     @property
     def id(self) -> int:

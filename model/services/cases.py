@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from model.domain.case import Case
 from model.domain.errors import NotFoundError
 from model.services.unit import Database
-from model.storage import mapping
+from model.storage import mapping, mapping_people
 from model.storage.orm import (
     AssessmentRow,
     AttachmentRow,
@@ -17,6 +17,7 @@ from model.storage.orm import (
     OrganisationRow,
     TimelineRow,
 )
+from model.storage.orm_people import ContactRow, LetterRow, NoticeRow, RecipientRow
 
 
 def read_case(session: Session, breach_id: int) -> Case:
@@ -42,7 +43,24 @@ def read_case(session: Session, breach_id: int) -> Case:
         assessments=tuple(mapping.to_assessment(a) for a in assessments),
         decisions=tuple(mapping.to_decision(d, versions.get(d.assessment_id, 0))
                         for d in decisions),
-        attachments=tuple(mapping.to_attachment(a) for a in attachments))
+        attachments=tuple(mapping.to_attachment(a) for a in attachments),
+        **_people(session, breach_id))
+
+
+def _people(session: Session, breach_id: int) -> dict[str, tuple[object, ...]]:
+    """The letter and notice texts, recipients, contact log and notices of one breach."""
+    def rows(table: type, *order: object) -> list[object]:
+        return list(session.scalars(select(table).where(table.breach_id == breach_id)
+                                    .order_by(*order)).all())
+
+    m = mapping_people
+    return {
+        "letters": tuple(m.to_letter(r) for r in rows(LetterRow, LetterRow.kind)),
+        "recipients": tuple(m.to_recipient(r) for r in rows(RecipientRow, RecipientRow.number)),
+        "contacts": tuple(m.to_contact(r) for r in rows(ContactRow, ContactRow.at, ContactRow.id)),
+        "notices": tuple(m.to_notice(r) for r in rows(NoticeRow, NoticeRow.published_at,
+                                                       NoticeRow.id)),
+    }
 
 
 class CaseService:

@@ -15,6 +15,8 @@ from model.services.cases import CaseService
 from model.services.documents import DocumentService
 from model.services.drafts import DraftService
 from model.services.organisation import OrganisationService
+from model.services.people import PeopleService
+from model.services.recipients import RecipientService
 from model.services.unit import Database
 from model.storage import migrate
 from model.storage.orm import AssessmentRow, BreachRow, TimelineRow
@@ -47,6 +49,8 @@ class AppContext:
         self.documents = DocumentService(self.db, self.cases)
         self.drafts = DraftService(self.db)
         self.attachments = AttachmentService(self.db)
+        self.people = PeopleService(self.db, self.cases)
+        self.recipients = RecipientService(self.db)
 
     @property
     def data_dir(self) -> Path:

@@ -189,3 +189,5 @@ class AttachmentRow(Base):
     added_by: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime]
     note: Mapped[str] = mapped_column(Text, default="")
+
+from model.storage import orm_people  # noqa: E402,F401  (telling the people: Alembic sees it)
