@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli import breach_verbs, report_verbs, vault_verbs
+from cli import breach_verbs, people_verbs, report_verbs, vault_verbs
 from cli.common import EXIT_USER_ERROR, CliError
 
-GROUPS = (vault_verbs, breach_verbs, report_verbs)
+GROUPS = (vault_verbs, breach_verbs, report_verbs, people_verbs)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -236,7 +236,8 @@ def letter_problems(letter: LetterText, on: date) -> list[Problem]:
     contact = letter.text("contact")
     if contact.strip() and not (_PHONE.search(contact) or _EMAIL.search(contact)):
         out.append(Problem("contact", "Who to contact gives no phone number or email "
-                           f"address ({cite(regime, Duty.CONTACT)} asks for contact details)."))
+                           f"address ({cite(regime, Duty.TELL_CONTENT)} asks for the contact "
+                           "point's details)."))
     whole = "\n".join(t for _, t in letter.sections)
     for old in outdated_terms(whole, on):
         out.append(Problem("", f"\"{old.term}\" is out of date: {old.now}."))
