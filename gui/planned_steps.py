@@ -55,16 +55,6 @@ class PlannedIco(PlannedStep):
                  "ICO notification\" above so the clock stops.")
 
 
-class PlannedPeople(PlannedStep):
-    KEY = "people"
-    TITLE = "People affected"
-    HOLDS = ("This step will hold the message to the people affected when the risk to them "
-             "is high: in plain language, what happened, who to contact, the likely "
-             "consequences, what you have done and what they can do to protect themselves.")
-    MEANWHILE = ("The Risk step says whether the risk is high; once they are told, use "
-                 "\"Record people told\" above.")
-
-
 class PlannedLessons(PlannedStep):
     KEY = "lessons"
     TITLE = "Lessons"

@@ -4,9 +4,10 @@ workspace iterates this list and knows nothing of any step in particular."""
 from __future__ import annotations
 
 from gui.kit.step import StepPage
-from gui.planned_steps import PlannedIco, PlannedLessons, PlannedPeople
+from gui.people.step import PeopleStep
+from gui.planned_steps import PlannedIco, PlannedLessons
 from gui.risk.step import RiskStep
 from gui.triage.step import TriageStep
 
-STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, PlannedIco, PlannedPeople,
+STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, PlannedIco, PeopleStep,
                                      PlannedLessons)

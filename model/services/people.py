@@ -139,7 +139,7 @@ class PeopleService:
             session.add_all(added)
             count = f"{len(added)} recipient{'s' if len(added) != 1 else ''}"
             journal.record(session, breach, at=at, kind="people_contact", actor=actor, now=now,
-                           text=f"People told: {count} by {channel.label.lower()} "
+                           text=f"{count} by {channel.label.lower()} "
                                 f"({outcome.label.lower()}), by {by}.")
             session.flush()
             return tuple(m.to_contact(r) for r in added)
@@ -177,7 +177,7 @@ class PeopleService:
                             recorded_at=now, recorded_by=actor)
             session.add(row)
             journal.record(session, breach, at=published_at, kind="people_notice", now=now,
-                           actor=actor, text=f"Public notice published: {where} (SHA-256 "
+                           actor=actor, text=f"published on {where} (SHA-256 "
                                              f"{snapshot.sha256[:12]}…).")
             session.flush()
             return m.to_notice(row)
@@ -196,7 +196,7 @@ class PeopleService:
             row.taken_down_at = at
             journal.record(session, _breach(session, row.breach_id), at=at, now=now,
                            kind="people_notice", actor=actor,
-                           text=f"Public notice taken down: {row.where}.")
+                           text=f"taken down from {row.where}.")
             return m.to_notice(row)
 
     # -- what the ICO follow-up reads ----------------------------------------------------

@@ -104,3 +104,10 @@ def printed_letter(case: Case, letter: LetterText, recipient: Recipient | None,
         greeting=f"Dear {who.name}," if who is not None else "",
         sections=_sections(letter, values), signatory=letter.signatory,
         signatory_role=letter.signatory_role, small_print=_small_print(case, letter.variant))
+
+
+def body_text(case: Case, letter: LetterText, recipient: Recipient | None = None) -> str:
+    """What the reader reads, for scoring: every section filled in (for `recipient`, the
+    sample one when None), without the headings, address and signature."""
+    values = {} if letter.variant.is_notice else values_for(case, recipient or SAMPLE)
+    return "\n\n".join(fill(text, values) for _, text in letter.sections if text.strip())
