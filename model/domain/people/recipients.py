@@ -16,8 +16,10 @@ MAX_NAME = 100
 MAX_LINE = 45       # what fits the envelope window at a readable size
 MAX_LINES = 4       # address lines under the name, plus the postcode line
 MAX_EMAIL = 254
-# The shapes of a UK postcode (outward code, then a digit and two letters), and GIR 0AA.
-_POSTCODE = re.compile(r"^(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})$")
+# The shapes of a UK postcode with the letters each position may hold (an area never
+# starts Q, V or X; the inward code never uses C, I, K, M, O or V), and GIR 0AA.
+_POSTCODE = re.compile(r"^(?:GIR ?0AA|[A-PR-UWYZ](?:[0-9][0-9A-HJKPSTUW]?"
+                       r"|[A-HK-Y][0-9][0-9ABEHMNPRV-Y]?) ?[0-9][ABD-HJLNP-UW-Z]{2})$")
 _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 # Category words a spreadsheet may use besides our own values and labels.
