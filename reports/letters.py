@@ -170,10 +170,13 @@ class MergeTemplate(BaseDocTemplate):
             # The letter before ended on the page before this one (or, at the end, here).
             last = self.page - (flowable.index < len(self.letters))
             self._close_letter(self.current, last - self.first_page + 1)
-        if flowable.index < len(self.letters):
+        total = len(self.letters)
+        if flowable.index < total:
             self.current, self.first_page = flowable.index, self.page
-            self.progress.step(flowable.index, len(self.letters),
-                               f"Letter {flowable.index + 1} of {len(self.letters)}")
+            self.progress.step(flowable.index, total, f"Letter {flowable.index + 1:,} of "
+                                                      f"{total:,}")
+        else:
+            self.progress.step(total, total, "Writing the file")
 
     def _close_letter(self, index: int, pages: int) -> None:
         canvas = self.canv

@@ -210,7 +210,7 @@ def record_contacts(parent: QWidget, ctx: AppContext, case: Case, selected: list
     when = dialog.at.value() or ctx.clock()
     with reporting(parent, "Recording who was told") as outcome:
         ctx.people.record_contacts(case.id, [r.id for r in dialog.recipients()],
-                                   dialog.channel.currentData(), when, dialog.by.text(),
-                                   dialog.outcome.currentData(),
+                                   Channel(dialog.channel.currentData()), when,
+                                   dialog.by.text(), Outcome(dialog.outcome.currentData()),
                                    dialog.note.toPlainText(), case.actor)
     return not outcome.failed

@@ -279,7 +279,7 @@ class PeopleStep(StepPage):
                                           "anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        if not self.save():
+        if not self._keep_letter():
             return False
         path = path or merge.ask_path(self, case)
         if path is None:
@@ -287,6 +287,19 @@ class PeopleStep(StepPage):
         text, recipients = self.letter.text(), self.case.recipients
         self.last_task = merge.start_merge(self, self.case, text, recipients, self.today,
                                            path, self._merged)
+        return True
+
+    def _keep_letter(self) -> bool:
+        """Save the letter as it is on screen (also a first draft never edited), so the
+        record of who was told points at the text that was sent."""
+        text = self.letter.text()
+        with reporting(self, "Saving the letter") as outcome:
+            self.ctx.people.save_letter(self.case.id, text, self.case.actor)
+        if outcome.failed:
+            return False
+        self._base_letter = text
+        self._mark()
+        self.saved.emit()
         return True
 
     def _merged(self, path: Path, pages: int) -> None:

@@ -19,8 +19,15 @@ from model.domain.people.readability import score
 from model.domain.people.recipients import Recipient
 from model.domain.progress import Cancelled
 from reports import ReportError
-from reports.letters import PAGE_H, WINDOW_H, WINDOW_TOP, WINDOW_W, WINDOW_X, render_letters, \
-    write_letters
+from reports.letters import (
+    PAGE_H,
+    WINDOW_H,
+    WINDOW_TOP,
+    WINDOW_W,
+    WINDOW_X,
+    render_letters,
+    write_letters,
+)
 from tests.model.domain.people.conftest import RESTRICTION, TODAY, make_case
 
 

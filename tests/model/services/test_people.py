@@ -46,7 +46,8 @@ def test_import_is_all_or_nothing(ctx: Any, seed_doc: dict[str, Any]) -> None:
 
 def test_a_second_import_merges_by_address(ctx: Any, seed_doc: dict[str, Any]) -> None:
     breach_id = seed_breach(ctx, seed_doc, recipients=5)
-    again = b"Name,Address,Postcode\r\nNew Person,3 mill lane,nt43ab\r\nOther,1 New Road,NT1 1AB\r\n"
+    again = (b"Name,Address,Postcode\r\nNew Person,3 mill lane,nt43ab\r\n"
+             b"Other,1 New Road,NT1 1AB\r\n")
     preview = ctx.recipients.preview(breach_id, again)
     assert [r.existing for r in preview.rows] == [3, None]
     result = ctx.recipients.import_csv(breach_id, again, preview.mapping, "more.csv")

@@ -29,7 +29,8 @@ def test_uk_postcode_shapes_accepted(postcode: str) -> None:
     assert check_recipient(draft(postcode=postcode)).postcode == normal_postcode(postcode)
 
 
-@pytest.mark.parametrize("postcode", ["", "12345", "NT2", "ABC 123", "NT2 2AAA", "NT2 2A", "Q1 1AA", "NT2 2CI"])
+@pytest.mark.parametrize("postcode", ["", "12345", "NT2", "ABC 123", "NT2 2AAA", "NT2 2A",
+                                      "Q1 1AA", "NT2 2CI"])
 def test_other_postcodes_refused(postcode: str) -> None:
     with pytest.raises(ValidationError) as err:
         check_recipient(draft(postcode=postcode))
