@@ -33,7 +33,6 @@ from gui.people.preview import PreviewDialog
 from model.domain.case import Case
 from model.domain.clock import to_zone
 from model.domain.enums import ExemptionGround
-from model.domain.law import Duty, cite_full
 from model.domain.people import telling
 from model.domain.people.letter import (
     LetterText,
@@ -123,7 +122,7 @@ class PeopleStep(StepPage):
         self.contacts.load(case)
         self.notice.set_notices(case.notices, case.zone)
         self.tabs.setTabText(1, f"&Recipients ({len(case.recipients):,})")
-        self.status.setText(decision_line(case))
+        self.status.setText(telling.decision_line(case))
         self._check(case)
 
     def progress(self, case: Case) -> str:
@@ -200,7 +199,7 @@ class PeopleStep(StepPage):
         elif not decision.notify_subjects:
             notes.append("The decision says the people affected need not be told; write to "
                          "them only if you choose to.")
-        restricted = restriction_note(case)
+        restricted = telling.restriction_note(case)
         if restricted:
             notes.append(f"{restricted}: the restricted letter says what is held back and "
                          "when it will be reviewed.")
@@ -380,23 +379,3 @@ class PeopleStep(StepPage):
         if not outcome.failed:
             self.saved.emit()
 
-
-def decision_line(case: Case) -> str:
-    """What the decision says about telling them, in one line under the title."""
-    decision = case.latest_decision
-    duty = cite_full(case.facts.regime, Duty.TELL)
-    if decision is None:
-        return f"No decision yet on telling the people affected ({duty}): see the Risk step."
-    said = "to tell" if decision.notify_subjects else "not to tell"
-    line = f"Decided by {decision.decided_by} {said} the people affected ({duty})."
-    restricted = restriction_note(case)
-    return f"{line} {restricted}." if restricted else line
-
-
-def restriction_note(case: Case) -> str:
-    """The s.68 restriction in one line (for the status), '' when none."""
-    decision = case.latest_decision
-    if decision is None or decision.restriction is None:
-        return ""
-    return (f"Restricted under {cite_full(case.facts.regime, Duty.RESTRICT)} until "
-            f"{decision.restriction.review_on:%d %b %Y}")

@@ -154,3 +154,24 @@ def told_answer(case: Case) -> ToldAnswer:
                        f"{cite_full(case.facts.regime, Duty.RESTRICT)} until the review on "
                        f"{decision.restriction.review_on.strftime('%d %b %Y')}.")
     return ToldAnswer(option, details, s, first, last)
+
+
+def decision_line(case: Case) -> str:
+    """What the decision says about telling them, in one line under the title."""
+    decision = case.latest_decision
+    duty = cite_full(case.facts.regime, Duty.TELL)
+    if decision is None:
+        return f"No decision yet on telling the people affected ({duty}): see the Risk step."
+    said = "to tell" if decision.notify_subjects else "not to tell"
+    line = f"Decided by {decision.decided_by} {said} the people affected ({duty})."
+    restricted = restriction_note(case)
+    return f"{line} {restricted}." if restricted else line
+
+
+def restriction_note(case: Case) -> str:
+    """The s.68 restriction in one line (for the status), '' when none."""
+    decision = case.latest_decision
+    if decision is None or decision.restriction is None:
+        return ""
+    return (f"Restricted under {cite_full(case.facts.regime, Duty.RESTRICT)} until "
+            f"{decision.restriction.review_on:%d %b %Y}")

@@ -96,3 +96,13 @@ def test_ico_answer_follows_the_record() -> None:
     assert done.first_told_at == NOW
     restricted = told_answer(make_case(restriction=RESTRICTION))
     assert "s.68(7)" in restricted.details and "15 Jan 2027" in restricted.details
+
+
+def test_decision_line_under_the_step_title() -> None:
+    from model.domain.people.telling import decision_line
+
+    assert decision_line(make_case()) == ("Decided by Sam Chief to tell the people affected "
+                                          "(DPA 2018 s.68).")
+    restricted = decision_line(make_case(restriction=RESTRICTION))
+    assert restricted.endswith("Restricted under DPA 2018 s.68(7) until 15 Jan 2027.")
+    assert "Risk step" in decision_line(replace(make_case(), decisions=()))
