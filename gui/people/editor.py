@@ -31,7 +31,7 @@ from model.domain.people.letter import (
 )
 
 # Below this width the readability panel moves above the sections (one column).
-TWO_COLUMNS_FROM = 980
+TWO_COLUMNS_FROM = 800
 MAX_EDIT_HEIGHT = 420
 
 
@@ -146,6 +146,7 @@ class LetterEditor(QWidget):
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
             self.readability.setMaximumWidth(340 if wide else 16_777_215)
+            self.readability.set_compact(not wide)
         super().resizeEvent(event)
 
     # -- the text ----------------------------------------------------------------------

@@ -54,7 +54,7 @@ class ImportDialog(QDialog):
             grid.addWidget(combo, i // 3 * 2 + 1, i % 3)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         self.problems = QListWidget()
         self.problems.setObjectName("importProblems")
         self.summary = label("")
@@ -120,9 +120,16 @@ class ImportDialog(QDialog):
         for r, item in enumerate(rows):
             d = item.draft
             cells = (str(item.row), d.name, ", ".join(d.lines), d.postcode, d.email,
-                     "; ".join(c.label for c in d.categories))
+                     "; ".join(c.label.split(" (")[0] for c in d.categories))
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(r, c, cell)
+        header = self.table.horizontalHeader()
+        for column in range(len(heads)):
+            mode = (QHeaderView.ResizeMode.Stretch if column in (1, 2, 5)
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
         self.problems.clear()
         for problem in preview.problems:
             self.problems.addItem(f"Row {problem.row}: {problem.text}")
@@ -135,8 +142,9 @@ class ImportDialog(QDialog):
                                       f"{item.existing}, already listed; merged into it.")
         new = sum(i.existing is None for i in preview.rows)
         if preview.problems:
-            self.summary.setText(f"{len(preview.problems)} rows are not valid. Correct them "
-                                 "in the file and choose it again: nothing is imported "
+            bad = len(preview.problems)
+            self.summary.setText(f"{bad} row{' is' if bad == 1 else 's are'} not valid. "
+                                 "Correct the file and choose it again: nothing is imported "
                                  "until every row is valid.")
             self.summary.setProperty("role", "error")
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from gui.kit import tasks
 from gui.kit.style import COLOURS, label
@@ -49,17 +49,28 @@ class ReadabilityPanel(QFrame):
         self.jargon.setObjectName("jargon")
         self.jargon.setMaximumHeight(150)
         self.jargon.setToolTip("Words a reader may stumble on, and what to say instead")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
-        layout.addWidget(label("Readability", "heading"))
-        layout.addWidget(self.flesch)
-        layout.addWidget(self.band)
-        layout.addWidget(label(f"Flesch reading ease: aim for {GOOD:.0f} or more (green); "
-                               f"{FAIR:.0f}-{GOOD - 1:.0f} is amber.", "hint"))
-        layout.addWidget(self.sentences)
-        layout.addWidget(self.longest)
-        layout.addWidget(label("Jargon to replace", "hint"))
-        layout.addWidget(self.jargon)
+        score = QVBoxLayout()
+        score.addWidget(label("Readability", "heading"))
+        score.addWidget(self.flesch)
+        score.addWidget(self.band)
+        self.aim = label(f"Flesch reading ease: aim for {GOOD:.0f} or more (green); "
+                         f"{FAIR:.0f}-{GOOD - 1:.0f} is amber.", "hint")
+        score.addWidget(self.aim)
+        details = QVBoxLayout()
+        details.addWidget(self.sentences)
+        details.addWidget(self.longest)
+        details.addWidget(label("Jargon to replace", "hint"))
+        details.addWidget(self.jargon)
+        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.columns.setContentsMargins(10, 8, 10, 10)
+        self.columns.addLayout(score)
+        self.columns.addLayout(details, 1)
+
+    def set_compact(self, compact: bool) -> None:
+        """Side by side and short (above the letter on a narrow screen), or a tall panel."""
+        self.columns.setDirection(QBoxLayout.Direction.LeftToRight if compact
+                                  else QBoxLayout.Direction.TopToBottom)
+        self.jargon.setMaximumHeight(64 if compact else 150)
 
     def set_text(self, text: str) -> None:
         """Score `text` shortly (each call restarts the wait)."""
