@@ -88,7 +88,7 @@ def _styles() -> Styles:
                   small=style("small", 8.5, colour=MUTED, before=10), lines={})
 
 
-class LetterStart(Flowable):
+class LetterStart(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Takes no room: marks where letter `index` begins (the template reads it); the
     story ends with one more, index len(letters), closing the last letter."""
 
@@ -103,7 +103,7 @@ class LetterStart(Flowable):
         return None
 
 
-class _Para(Paragraph):
+class _Para(Paragraph):  # type: ignore[misc]
     """A paragraph whose line breaks are worked out once per text, style and width: a
     merge repeats the same paragraphs in every letter, and breaking lines is most of the
     cost of laying them out. `cache` belongs to one build; the parts of a paragraph split
@@ -136,7 +136,7 @@ def _address_size(lines: Sequence[str]) -> float:
     return ADDRESS_SIZES[-1]
 
 
-class MergeTemplate(BaseDocTemplate):
+class MergeTemplate(BaseDocTemplate):  # type: ignore[misc]
     """Pages of many letters: the first page of each has the envelope layout; every page
     has the letter's reference and its own "Page x of y" (y drawn as a PDF form that each
     letter defines once its last page is known)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -47,20 +49,21 @@ def read_case(session: Session, breach_id: int) -> Case:
         **_people(session, breach_id))
 
 
-def _people(session: Session, breach_id: int) -> dict[str, tuple[object, ...]]:
+def _people(session: Session, breach_id: int) -> dict[str, Any]:
     """The letter and notice texts, recipients, contact log and notices of one breach."""
-    def rows(table: type, *order: object) -> list[object]:
-        return list(session.scalars(select(table).where(table.breach_id == breach_id)
-                                    .order_by(*order)).all())
-
     m = mapping_people
-    return {
-        "letters": tuple(m.to_letter(r) for r in rows(LetterRow, LetterRow.kind)),
-        "recipients": tuple(m.to_recipient(r) for r in rows(RecipientRow, RecipientRow.number)),
-        "contacts": tuple(m.to_contact(r) for r in rows(ContactRow, ContactRow.at, ContactRow.id)),
-        "notices": tuple(m.to_notice(r) for r in rows(NoticeRow, NoticeRow.published_at,
-                                                       NoticeRow.id)),
-    }
+    letters = session.scalars(select(LetterRow).where(LetterRow.breach_id == breach_id)
+                              .order_by(LetterRow.kind)).all()
+    recipients = session.scalars(select(RecipientRow).where(RecipientRow.breach_id == breach_id)
+                                 .order_by(RecipientRow.number)).all()
+    contacts = session.scalars(select(ContactRow).where(ContactRow.breach_id == breach_id)
+                               .order_by(ContactRow.at, ContactRow.id)).all()
+    notices = session.scalars(select(NoticeRow).where(NoticeRow.breach_id == breach_id)
+                              .order_by(NoticeRow.published_at, NoticeRow.id)).all()
+    return {"letters": tuple(m.to_letter(r) for r in letters),
+            "recipients": tuple(m.to_recipient(r) for r in recipients),
+            "contacts": tuple(m.to_contact(r) for r in contacts),
+            "notices": tuple(m.to_notice(r) for r in notices)}
 
 
 class CaseService:

@@ -91,8 +91,9 @@ def _meaning(facts: BreachFacts) -> str:
     parts: list[str] = []
     if facts.confidentiality and facts.confidentiality.access:
         parts.append(ACCESS_WORDS[facts.confidentiality.access])
-    consequences = [c for c in facts.consequences if c is not Consequence.NONE_IDENTIFIED] \
-        or list(facts.consequences)
+    consequences: list[Consequence] = [
+        c for c in facts.consequences if c is not Consequence.NONE_IDENTIFIED]
+    consequences = consequences or list(facts.consequences)
     parts += [CONSEQUENCE_WORDS[c] for c in consequences]
     if not consequences:
         parts.append("We do not think this is likely to harm you. We still want you to "

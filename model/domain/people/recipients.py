@@ -38,6 +38,12 @@ CATEGORY_SYNONYMS: dict[str, DataCategory] = {
 }
 
 
+# Every way a cell may name a category: our values, our labels, common words.
+_CATEGORY_NAMES: dict[str, DataCategory] = {
+    **{c.value: c for c in DataCategory}, **{c.label.lower(): c for c in DataCategory},
+    **CATEGORY_SYNONYMS}
+
+
 @dataclass(frozen=True)
 class RecipientDraft:
     """A recipient as typed or read from a CSV row, before it is checked."""
@@ -111,14 +117,12 @@ def parse_categories(text: str) -> tuple[DataCategory, ...]:
         word = clean(part).lower()
         if not word:
             continue
-        found = (DataCategory._value2member_map_.get(word.replace(" ", "_"))
-                 or next((c for c in DataCategory if c.label.lower() == word), None)
-                 or CATEGORY_SYNONYMS.get(word))
+        found = _CATEGORY_NAMES.get(word.replace(" ", "_")) or _CATEGORY_NAMES.get(word)
         if found is None:
             raise ValidationError("categories", f"'{clean(part)}' is not a kind of data "
                                   "(e.g. name; address; bank details; health)")
         if found not in (DataCategory.NONE, DataCategory.NOT_YET_KNOWN) and found not in out:
-            out.append(DataCategory(found))
+            out.append(found)
     return tuple(out)
 
 
