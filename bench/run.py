@@ -27,6 +27,7 @@ TARGETS = {
     "list 1,000 breaches": 500,
     "assess one breach (engine)": 50,
     "ICO report PDF, seed case (resolve, check, lay out, render)": 300,
+    "merge 1,000 letters into one PDF (2,000 pages)": 10_000,
 }
 
 
@@ -58,6 +59,20 @@ def ico_pdf_ms(ctx) -> float:  # type: ignore[no-untyped-def]
         prepare(case, default_type(case), ctx.clock()).document), 10)
 
 
+def merge_letters(ctx, breach_id: int, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """What "Save letters…" does for 1,000 recipients: lay out and write the PDF."""
+    from model.domain.clock import to_zone
+    from model.domain.people.prefill import current_text
+    from model.domain.people.printed import printed_letter
+    from reports.letters import write_letters
+
+    case = ctx.cases.load(breach_id)
+    on = to_zone(ctx.clock(), case.zone).date()
+    text = current_text(case, False, on)
+    letters = [printed_letter(case, text, r, on) for r in case.recipients]
+    write_letters(letters, folder / "letters.pdf")
+
+
 def main() -> int:
     from model.domain.facts import facts_from_document
     from model.domain.risk import assess
@@ -76,6 +91,13 @@ def main() -> int:
                                         aware_at=seed.aware_at + timedelta(minutes=i)))
         results["list 1,000 breaches"] = median_ms(ctx.breaches.list)
         results[ICO] = ico_pdf_ms(ctx)
+        first = ctx.breaches.list()[0].id
+        rows = ["Name,Address,Town,Postcode"] + [
+            f"Resident {i},{i} Mill Lane,Northtown,NT{1 + i % 9} {i % 10}AB" for i in range(1000)]
+        data = "\n".join(rows).encode()
+        ctx.recipients.import_csv(first, data, ctx.recipients.preview(first, data).mapping)
+        results["merge 1,000 letters into one PDF (2,000 pages)"] = median_ms(
+            lambda: merge_letters(ctx, first, Path(tmp)), 3)
         ctx.close()
         results["unlock vault with passphrase"] = median_ms(
             lambda: vaults.unlock(folder, "benchmark passphrase", remember=False).close(), 3)

@@ -10,10 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli import breach_verbs, register_verbs, report_verbs, vault_verbs
+from cli import breach_verbs, people_verbs, register_verbs, report_verbs, vault_verbs
 from cli.common import EXIT_USER_ERROR, CliError
 
-GROUPS = (vault_verbs, breach_verbs, report_verbs, register_verbs)  # register extends report
+# register_verbs and people_verbs extend report, so they come after it.
+GROUPS = (vault_verbs, breach_verbs, report_verbs, register_verbs, people_verbs)
 
 
 def build_parser() -> argparse.ArgumentParser:

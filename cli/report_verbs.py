@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cli.common import CliError, open_context, wrote
 
@@ -47,16 +47,26 @@ def _follow_up() -> ReportType:
     return ReportType.FOLLOW_UP
 
 
+# Kinds with their own writer (letters laid out for post are not a Document): kind ->
+# (what it is, write(ctx, args, breach_id) -> the path written). Verb groups register
+# theirs when imported (cli/people_verbs.py), with any options they read in OPTIONS.
+WRITERS: dict[str, tuple[str, Callable[[AppContext, argparse.Namespace, int], Path]]] = {}
+OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+
+
 def add(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    kinds = ", ".join(f"{k} ({what})" for k, (what, _) in KINDS.items())
+    kinds = ", ".join(f"{k} ({what})" for k, (what, _) in [*KINDS.items(), *WRITERS.items()])
     report = verbs.add_parser("report", help="write a document of a breach as PDF",
                               description=f"Kinds: {kinds}. Without a kind: record.")
-    report.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(KINDS)}")
+    report.add_argument("kind", metavar="KIND",
+                        help=f"one of: {', '.join([*KINDS, *WRITERS])}")
     report.add_argument("reference", metavar="REF", nargs="?", help="breach reference")
     report.add_argument("-o", "--out", type=Path, metavar="FILE.pdf",
                         help="where to write it (default: a name from the reference, here)")
     report.add_argument("--follow-up", action="store_true",
                         help=f"a follow-up report ({', '.join(FOLLOW_UP)} only)")
+    for flags, options in OPTIONS:
+        report.add_argument(*flags, **options)
     report.set_defaults(run=cmd_report)
 
 
@@ -67,14 +77,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind, reference = args.kind, args.reference
     if reference is None:  # "report REF": the one kind there was before kinds existed
         kind, reference = "record", kind
-    if kind not in KINDS:  # register and annual: cli/register_verbs.py
-        raise CliError(f"unknown report kind '{kind}': choose one of {', '.join(KINDS)}")
-    build = KINDS[kind][1]
-    if args.follow_up:
-        if kind not in FOLLOW_UP:
-            raise CliError(f"--follow-up applies to {', '.join(FOLLOW_UP)} only")
-        build = FOLLOW_UP[kind]
+    if kind not in KINDS and kind not in WRITERS:  # register and annual: cli/register_verbs.py
+        raise CliError(f"unknown report kind '{kind}': choose one of "
+                       f"{', '.join([*KINDS, *WRITERS])}")
+    if args.follow_up and kind not in FOLLOW_UP:
+        raise CliError(f"--follow-up applies to {', '.join(FOLLOW_UP)} only")
     ctx = open_context(args)
+    if kind in WRITERS:
+        try:
+            breach_id = ctx.breaches.get_by_reference(reference).id
+            wrote(WRITERS[kind][1](ctx, args, breach_id))
+        finally:
+            ctx.close()
+        return 0
+    build = FOLLOW_UP[kind] if args.follow_up else KINDS[kind][1]
     try:
         breach = ctx.breaches.get_by_reference(reference)
         document = build(ctx, breach.id)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from gui.ico.step import IcoStep
 from gui.kit.step import StepPage
 from gui.lessons.step import LessonsStep
-from gui.planned_steps import PlannedPeople
+from gui.people.step import PeopleStep
 from gui.risk.step import RiskStep
 from gui.triage.step import TriageStep
 
-STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, IcoStep, PlannedPeople,
-                                     LessonsStep)
+STEPS: tuple[type[StepPage], ...] = (TriageStep, RiskStep, IcoStep, PeopleStep, LessonsStep)

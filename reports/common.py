@@ -9,10 +9,11 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from model.domain.clock import format_local
 from reports import ReportError
@@ -71,6 +72,38 @@ def write_atomically(path: Path, data: bytes) -> Path:
         _remove_quietly(temp_name)
         raise
     return path
+
+
+@contextlib.contextmanager
+def open_atomically(path: Path) -> Iterator[BinaryIO]:
+    """A file to stream a long export into: a temporary file in the target folder (so a
+    folder that cannot be written is found before the work starts), moved into place only
+    when the block ends normally. Any exception (a Cancel included) deletes it, and an
+    existing file at `path` is left as it was."""
+    path = Path(path)
+    if path.is_dir():
+        raise ReportError(f"Cannot save as {path}: that is a folder.")
+    if not path.parent.is_dir():
+        raise ReportError(f"Cannot save in {path.parent}: the folder does not exist.")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.",
+                                             suffix=".tmp")
+    except OSError as err:
+        raise ReportError(f"Cannot save in {path.parent}: {_problem(err)}.") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except OSError as err:
+        _remove_quietly(temp_name)
+        raise ReportError(f"Cannot save as {path}: {_problem(err)}. Any previous file "
+                          "there is unchanged.") from None
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
 
 
 def _remove_quietly(name: str) -> None:

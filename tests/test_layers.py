@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_LINES = 400
-SHELL = ("gui.app", "gui.main_window", "gui.steps", "gui.restore", "gui.planned_steps")
+SHELL = ("gui.app", "gui.main_window", "gui.steps", "gui.restore")
 
 
 def imported_modules(path: Path) -> set[str]:

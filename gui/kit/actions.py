@@ -26,7 +26,9 @@ from model.domain.clock import format_local
 
 KIND_LABELS = {"action": "Action", "status": "Status", "created": "Recorded", "edit": "Edited",
                "note": "Note", "assessment": "Assessment", "decision": "Decision",
-               "ico_filing": "ICO report filed", "attachment": "File"}
+               "ico_filing": "ICO report filed", "attachment": "File",
+               "people": "People affected", "people_contact": "People told",
+               "people_notice": "Public notice", "people_told": "People told"}
 LIST_STYLE = ("QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #e3e6ea; }"
               "QListWidget::item:selected { background: #e8eff7; color: black; }")
 

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -135,11 +136,13 @@ def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progre
         dialog.setCancelButton(None)
 
     def done(result: Any) -> None:
-        dialog.close()
+        if shiboken6.isValid(dialog):
+            dialog.close()
         on_done(result)
 
     def failed(err: BaseException) -> None:
-        dialog.close()
+        if shiboken6.isValid(dialog):
+            dialog.close()
         if on_error is not None:
             on_error(err)
         elif not isinstance(err, Cancelled):
@@ -148,6 +151,8 @@ def run_with_progress(parent: QWidget | None, title: str, work: Callable[[Progre
     task = start(lambda progress: work(progress), done, failed)
 
     def show(done_count: int, total: int, text: str) -> None:
+        if not shiboken6.isValid(dialog):
+            return  # the window it belonged to was closed while the work went on
         if total > 0 and dialog.maximum() != total:
             dialog.setMaximum(total)
         dialog.setValue(min(done_count, total) if total > 0 else 0)

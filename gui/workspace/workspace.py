@@ -31,12 +31,12 @@ from gui.kit.errors import reporting
 from gui.kit.step import StepPage
 from gui.kit.style import label
 from gui.kit.unsaved import Choice, ask_unsaved
-from gui.workspace.status_actions import PeopleToldDialog, StatusButtons, StatusChangeDialog
+from gui.workspace.status_actions import StatusButtons, StatusChangeDialog
 from gui.workspace.step_list import StepList
 from gui.workspace.timeline import TimelineWidget
 from model.domain.case import Case
 from model.domain.clock import format_local
-from model.domain.closing import PEOPLE_TOLD, close_problems, people_told
+from model.domain.closing import close_problems, told_line
 from model.domain.enums import BreachStatus
 from model.services.context import AppContext
 from model.services.drafts import breach_scope
@@ -84,7 +84,6 @@ class BreachWorkspace(QWidget):
         self.model.changed.connect(self._case_changed)
         self.timeline.saved.connect(self.reload)
         self.status_buttons.requested.connect(self.request_status)
-        self.people_told.clicked.connect(self.record_people_told)
         self.back.clicked.connect(self.close_workspace)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.update_header)
@@ -123,8 +122,9 @@ class BreachWorkspace(QWidget):
         self.clock = QLabel()
         self.clock.setWordWrap(True)
         self.status_buttons = StatusButtons()
-        self.people_told = QPushButton("Record people told…")
-        self.people_told.setToolTip("Record when and how the people affected were told")
+        # Who was told, from the contact log (the People affected step records it).
+        self.told = label("", "hint", wrap=False)
+        self.told.setObjectName("peopleTold")
         self.show_timeline = QPushButton("Timeline")
         self.show_timeline.setCheckable(True)
         self.show_timeline.setChecked(True)
@@ -141,7 +141,7 @@ class BreachWorkspace(QWidget):
         top.addWidget(self.title, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.clock, 1)
-        bottom.addWidget(self.people_told)
+        bottom.addWidget(self.told)
         bottom.addWidget(self.status_buttons)
         bottom.addSpacing(12)
         bottom.addWidget(self.show_timeline)
@@ -195,10 +195,8 @@ class BreachWorkspace(QWidget):
         self.clock.setStyleSheet(clock_style(status.colour_key))
         self.clock.setToolTip(status.rule.basis if status.rule else "")
         self.status_buttons.show_for(case)
-        decision = case.latest_decision
-        self.people_told.setVisible(decision is not None and decision.notify_subjects
-                                    and not people_told(case)
-                                    and b.status is not BreachStatus.CLOSED)
+        self.told.setText(told_line(case))
+        self.told.setVisible(bool(self.told.text()))
 
     def _update_steps(self) -> None:
         for row, page in enumerate(self.step_pages):
@@ -348,14 +346,3 @@ class BreachWorkspace(QWidget):
             return False
         self.reload()
         return True
-
-    def record_people_told(self) -> None:
-        dialog = PeopleToldDialog(self.case.zone, self._ctx.clock, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        with reporting(self, "Recording that the people were told") as outcome:
-            self._ctx.breaches.add_event(self.breach_id, dialog.at.value() or self._ctx.clock(),
-                                         f"People affected told: {dialog.text()}",
-                                         self.case.actor, kind=PEOPLE_TOLD)
-        if not outcome.failed:
-            self.reload()

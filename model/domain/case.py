@@ -11,6 +11,9 @@ from model.domain.deadlines import DeadlineStatus, breach_deadline_status
 from model.domain.facts import BreachFacts
 from model.domain.ico.records import Filing, IcoAnswers
 from model.domain.lessons.records import CorrectiveAction, Lessons
+from model.domain.people.contacts import ContactRecord, PublicNotice
+from model.domain.people.letter import SavedLetter
+from model.domain.people.recipients import Recipient
 from model.domain.records import (
     AssessmentRecord,
     Attachment,
@@ -35,6 +38,12 @@ class Case:
     filings: tuple[Filing, ...] = ()                # ICO reports as filed, oldest first
     lessons: Lessons | None = None
     corrective_actions: tuple[CorrectiveAction, ...] = ()  # by reference
+    # Telling the people affected (model.domain.people): the saved letter and notice
+    # texts, the recipients (in number order), the contact log and published notices.
+    letters: tuple[SavedLetter, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    contacts: tuple[ContactRecord, ...] = ()        # oldest first
+    notices: tuple[PublicNotice, ...] = ()          # oldest first
 
     @property
     def id(self) -> int:

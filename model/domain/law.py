@@ -25,6 +25,7 @@ class Duty(StrEnum):
     RECORD = "record"            # every breach recorded
     PROCESSOR = "processor"      # the processor tells the controller
     TELL = "tell"                # tell the people affected
+    TELL_CONTENT = "tell_content"  # ... what telling them must hold
     EXEMPTIONS = "exemptions"    # when telling them is not required
     UNINTELLIGIBLE = "unintelligible"
     SUBSEQUENT = "subsequent"
@@ -37,7 +38,8 @@ _UK_GDPR: dict[Duty, str] = {
     Duty.NATURE: "Art. 33(3)(a)", Duty.CONTACT: "Art. 33(3)(b)",
     Duty.CONSEQUENCES: "Art. 33(3)(c)", Duty.MEASURES: "Art. 33(3)(d)",
     Duty.PHASES: "Art. 33(4)", Duty.RECORD: "Art. 33(5)", Duty.PROCESSOR: "Art. 33(2)",
-    Duty.TELL: "Art. 34", Duty.EXEMPTIONS: "Art. 34(3)", Duty.UNINTELLIGIBLE: "Art. 34(3)(a)",
+    Duty.TELL: "Art. 34", Duty.TELL_CONTENT: "Art. 34(2)", Duty.EXEMPTIONS: "Art. 34(3)",
+    Duty.UNINTELLIGIBLE: "Art. 34(3)(a)",
     Duty.SUBSEQUENT: "Art. 34(3)(b)", Duty.DISPROPORTIONATE: "Art. 34(3)(c)",
     Duty.RESTRICT: "(no restriction exists under UK GDPR)",
 }
@@ -45,7 +47,8 @@ _PART3: dict[Duty, str] = {
     Duty.NOTIFY: "DPA 2018 s.67", Duty.TIMING: "s.67(1) and (3)", Duty.CONTENT: "s.67(4)",
     Duty.NATURE: "s.67(4)(a)", Duty.CONTACT: "s.67(4)(b)", Duty.CONSEQUENCES: "s.67(4)(c)",
     Duty.MEASURES: "s.67(4)(d)", Duty.PHASES: "s.67(5)", Duty.RECORD: "s.67(6)",
-    Duty.PROCESSOR: "s.67(8)", Duty.TELL: "DPA 2018 s.68", Duty.EXEMPTIONS: "s.68(3)",
+    Duty.PROCESSOR: "s.67(8)", Duty.TELL: "DPA 2018 s.68", Duty.TELL_CONTENT: "s.68(2)",
+    Duty.EXEMPTIONS: "s.68(3)",
     Duty.UNINTELLIGIBLE: "s.68(3)(a)", Duty.SUBSEQUENT: "s.68(3)(b)",
     Duty.DISPROPORTIONATE: "s.68(3)(c)", Duty.RESTRICT: "s.68(7)",
 }
@@ -55,7 +58,7 @@ _PECR: dict[Duty, str] = {
     Duty.NATURE: "PECR reg. 5A", Duty.CONTACT: "PECR reg. 5A",
     Duty.CONSEQUENCES: "PECR reg. 5A", Duty.MEASURES: "PECR reg. 5A",
     Duty.PHASES: "PECR reg. 5A", Duty.RECORD: "PECR reg. 5A (breach inventory)",
-    Duty.PROCESSOR: "PECR reg. 5A", Duty.TELL: "PECR reg. 5A",
+    Duty.PROCESSOR: "PECR reg. 5A", Duty.TELL: "PECR reg. 5A", Duty.TELL_CONTENT: "PECR reg. 5A",
     Duty.EXEMPTIONS: "PECR reg. 5A", Duty.UNINTELLIGIBLE: "PECR reg. 5A",
     Duty.SUBSEQUENT: "PECR reg. 5A", Duty.DISPROPORTIONATE: "PECR reg. 5A",
     Duty.RESTRICT: "(no restriction exists under PECR)",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,7 @@ from model.domain.errors import NotFoundError
 from model.domain.ico.records import IcoAnswers
 from model.services.lessons import read_actions, read_lessons
 from model.services.unit import Database
-from model.storage import mapping, mapping_ico
+from model.storage import mapping, mapping_ico, mapping_people
 from model.storage.orm import (
     AssessmentRow,
     AttachmentRow,
@@ -20,6 +22,7 @@ from model.storage.orm import (
     TimelineRow,
 )
 from model.storage.orm_ico import IcoFilingRow, IcoReportRow
+from model.storage.orm_people import ContactRow, LetterRow, NoticeRow, RecipientRow
 
 
 def read_case(session: Session, breach_id: int) -> Case:
@@ -51,13 +54,31 @@ def read_case(session: Session, breach_id: int) -> Case:
             select(IcoFilingRow).where(IcoFilingRow.breach_id == breach_id)
             .order_by(IcoFilingRow.version)).all()),
         lessons=read_lessons(session, breach_id),
-        corrective_actions=tuple(read_actions(session, breach_id)))
+        corrective_actions=tuple(read_actions(session, breach_id)),
+        **_people(session, breach_id))
 
 
 def _ico_answers(session: Session, breach_id: int) -> IcoAnswers:
     """What only the ICO report asks (defaults until something was typed)."""
     report = session.get(IcoReportRow, breach_id)
     return mapping_ico.answers_loads(report.answers_json) if report else IcoAnswers()
+
+
+def _people(session: Session, breach_id: int) -> dict[str, Any]:
+    """The letter and notice texts, recipients, contact log and notices of one breach."""
+    m = mapping_people
+    letters = session.scalars(select(LetterRow).where(LetterRow.breach_id == breach_id)
+                              .order_by(LetterRow.kind)).all()
+    recipients = session.scalars(select(RecipientRow).where(RecipientRow.breach_id == breach_id)
+                                 .order_by(RecipientRow.number)).all()
+    contacts = session.scalars(select(ContactRow).where(ContactRow.breach_id == breach_id)
+                               .order_by(ContactRow.at, ContactRow.id)).all()
+    notices = session.scalars(select(NoticeRow).where(NoticeRow.breach_id == breach_id)
+                              .order_by(NoticeRow.published_at, NoticeRow.id)).all()
+    return {"letters": tuple(m.to_letter(r) for r in letters),
+            "recipients": tuple(m.to_recipient(r) for r in recipients),
+            "contacts": tuple(m.to_contact(r) for r in contacts),
+            "notices": tuple(m.to_notice(r) for r in notices)}
 
 
 class CaseService:

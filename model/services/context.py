@@ -17,6 +17,8 @@ from model.services.drafts import DraftService
 from model.services.ico import IcoService
 from model.services.lessons import LessonsService
 from model.services.organisation import OrganisationService
+from model.services.people import PeopleService
+from model.services.recipients import RecipientService
 from model.services.register import RegisterService
 from model.services.register_import import RegisterImportService
 from model.services.unit import Database
@@ -55,6 +57,8 @@ class AppContext:
         self.lessons = LessonsService(self.db)
         self.register = RegisterService(self.db, self.cases)
         self.register_import = RegisterImportService(self.db)
+        self.people = PeopleService(self.db, self.cases)
+        self.recipients = RecipientService(self.db)
 
     @property
     def data_dir(self) -> Path:

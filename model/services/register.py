@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, false, func, select
+from sqlalchemy import ColumnElement, Subquery, and_, case, false, func, select, union_all
 from sqlalchemy.orm import Session
 
 from model.domain.clock import DEFAULT_ZONE, to_zone
@@ -16,6 +16,7 @@ from model.domain.document import Document
 from model.domain.enums import BreachStatus, Regime, RiskLevel
 from model.domain.lessons.records import CorrectiveAction
 from model.domain.lessons.taxonomy import OPEN_STATUSES, Cause, IncidentType
+from model.domain.people.contacts import Outcome
 from model.domain.records import OrganisationProfile
 from model.domain.register import stats
 from model.domain.register.rows import RegisterFilter, RegisterRow, apply_filter, repeat_flags
@@ -26,6 +27,7 @@ from model.services.unit import Database
 from model.storage import mapping
 from model.storage.orm import BreachRow, BreachTagRow, OrganisationRow, TimelineRow, UtcDateTime
 from model.storage.orm_lessons import ActionBreachRow, ActionRow, LessonsRow
+from model.storage.orm_people import ContactRow, NoticeRow
 
 
 def logged_at_column() -> ColumnElement[datetime]:
@@ -34,12 +36,23 @@ def logged_at_column() -> ColumnElement[datetime]:
                          type_=UtcDateTime())
 
 
+def _told_query() -> Subquery:
+    """When each breach's people were first told, as milestones.people_told_at reads it:
+    a contact that reached someone, a public notice, or an older timeline entry."""
+    moments = union_all(
+        select(ContactRow.breach_id.label("breach_id"), ContactRow.at.label("at"))
+        .where(ContactRow.outcome == Outcome.DELIVERED.value),
+        select(NoticeRow.breach_id.label("breach_id"), NoticeRow.published_at.label("at")),
+        select(TimelineRow.breach_id.label("breach_id"), TimelineRow.at.label("at"))
+        .where(TimelineRow.kind == PEOPLE_TOLD)).subquery()
+    return (select(moments.c.breach_id,
+                   func.min(moments.c.at, type_=UtcDateTime()).label("told_at"))
+            .group_by(moments.c.breach_id).subquery())
+
+
 def read_rows(session: Session, today: date) -> list[RegisterRow]:
     """Every breach as a register row, in one query (no JSON is parsed)."""
-    told = (select(TimelineRow.breach_id.label("breach_id"),
-                   func.min(TimelineRow.at, type_=UtcDateTime()).label("told_at"))
-            .where(TimelineRow.kind == PEOPLE_TOLD).group_by(TimelineRow.breach_id)
-            .subquery())
+    told = _told_query()
     actions = (select(ActionBreachRow.breach_id.label("breach_id"),
                       func.count().label("open_count"),
                       func.sum(case((ActionRow.due_on < today, 1), else_=0))

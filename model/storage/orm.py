@@ -201,4 +201,4 @@ class AttachmentRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 # Feature tables live in their own modules; importing them here lets Alembic see them.
-from model.storage import orm_ico, orm_lessons  # noqa: E402, F401
+from model.storage import orm_ico, orm_lessons, orm_people  # noqa: E402, F401

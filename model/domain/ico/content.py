@@ -29,6 +29,7 @@ from model.domain.ico.records import IcoAnswers, RecurrenceStep, ReportType
 from model.domain.law import Duty, cite_full
 from model.domain.lessons.recurrence import recurrence_steps as lesson_steps
 from model.domain.lessons.taxonomy import ActionStatus
+from model.domain.people.telling import told_answer
 
 SCHEMA = "breach-desk/ico-report/1"
 NOT_ANSWERED = "Not answered"
@@ -252,7 +253,7 @@ def _recurrence(case: Case, r: Reporting) -> Answer:
 def told_value(case: Case) -> str | None:
     """T3 as the records say it: people told, about to be, or decided against."""
     decision = case.latest_decision
-    if people_told(case):
+    if people_told(case):  # the contact log (or an older vault's timeline entry)
         return "told"
     if decision is None:
         return "undecided"
@@ -266,8 +267,9 @@ def _told(case: Case, r: Reporting) -> Answer:
     details = r.answers.told_details.strip()
     decision = case.latest_decision
     if not details:
-        if value == "told" and case.events(PEOPLE_TOLD):
-            details = case.events(PEOPLE_TOLD)[-1].text
+        if value in ("told", "telling") and (case.contacts or case.notices
+                                              or case.events(PEOPLE_TOLD)):
+            details = told_answer(case).details  # counts from the record of who was told
         elif value == "decided_not" and decision is not None:
             details = decision.notify_subjects_reason
         elif value == "planning" and decision is not None and decision.restriction:

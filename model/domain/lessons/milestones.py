@@ -1,11 +1,10 @@
 """How a breach unfolded, from the facts and the timeline: occurred, discovered, aware,
 contained, the ICO told and the people told, and the time between them.
 
-The seam for the parallel work on the ICO filing (issue 10) and the contact log (issue
-11): `ico_told_at` and `people_told_at` are the only two places that read when the ICO and
-the people were told. Today they read `breach.notified_at` (set when the status moves to
-notified) and the timeline entries of kind "people_told"; once a filing or a contact-log
-record exists on the Case, each of these functions changes in one place.
+`ico_told_at` and `people_told_at` are the only two places that read when the ICO and the
+people were told: the first ICO filing (else the recorded notification), and the first
+letter or message delivered or public notice published (else an older vault's timeline
+entry of kind "people_told"). The register reads the same in SQL (services/register.py).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from datetime import datetime, timedelta
 from model.domain.case import Case
 from model.domain.closing import PEOPLE_TOLD
 from model.domain.deadlines import format_span
+from model.domain.people.contacts import Outcome
 
 CONTAINMENT_KIND = "action"  # timeline entries of containment and recovery
 
@@ -28,8 +28,11 @@ def ico_told_at(case: Case) -> datetime | None:
 
 
 def people_told_at(case: Case) -> datetime | None:
-    """When the people affected were first told."""
-    told = [e.at for e in case.events(PEOPLE_TOLD)]
+    """When the people affected were first told: the first contact that reached someone or
+    the first public notice, else an older vault's timeline entry."""
+    told = [c.at for c in case.contacts if c.outcome is Outcome.DELIVERED]
+    told += [n.published_at for n in case.notices]
+    told += [e.at for e in case.events(PEOPLE_TOLD)]
     return min(told) if told else None
 
 
@@ -70,6 +73,12 @@ class Interval:
         return format_span(self.span)
 
 
+def _told_source(case: Case) -> str:
+    if any(c.outcome is Outcome.DELIVERED for c in case.contacts) or case.notices:
+        return "the record of who was told"
+    return "the timeline"
+
+
 def milestones(case: Case) -> tuple[Milestone, ...]:
     f = case.facts
     contained, how = contained_at(case)
@@ -78,8 +87,9 @@ def milestones(case: Case) -> tuple[Milestone, ...]:
         Milestone("discovered", "Discovered", f.discovered_at, "triage"),
         Milestone("aware", "Became aware", f.aware_at, "triage"),
         Milestone("contained", "Contained", contained, how),
-        Milestone("ico_told", "ICO told", ico_told_at(case), "the recorded notification"),
-        Milestone("people_told", "People told", people_told_at(case), "the timeline"),
+        Milestone("ico_told", "ICO told", ico_told_at(case),
+                  "the first report filed" if case.filings else "the recorded notification"),
+        Milestone("people_told", "People told", people_told_at(case), _told_source(case)),
     )
 
 
