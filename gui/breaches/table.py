@@ -1,5 +1,5 @@
-"""The breaches list as a Qt table model over BreachSummary records, with a live countdown,
-and the proxy that sorts it by urgency and filters it by status and text."""
+"""The breaches list as a Qt table model over BreachSummary records: a live countdown,
+sorted by urgency (or a column) and filtered by status and text in the model itself."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -24,19 +24,19 @@ from gui.kit.deadline_view import (
     deadline_text,
     foreground,
 )
-from gui.kit.table_model import RecordTableModel
 from model.domain.clock import format_local, to_zone
 from model.domain.deadlines import (
+    ClockKey,
     DeadlineState,
     DeadlineStatus,
-    urgency_key,
+    clock_key,
+    running_counts,
 )
 from model.domain.deadlines import breach_deadline_status as status_for
-from model.domain.enums import BreachStatus
+from model.domain.enums import BreachStatus, Regime
 from model.domain.records import BreachSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,6 +57,7 @@ HEADERS = {
 }
 _CLOCK_COLUMNS = (Column.DEADLINE, Column.TIME_LEFT)
 _STATUS_ORDER = {status: i for i, status in enumerate(BreachStatus)}
+NO_CLOCK_GROUP = clock_key(Regime.UK_GDPR, None, None, BreachStatus.OPEN).group
 UNTITLED = "(untitled)"
 _SHORT_STATE = {DeadlineState.NOT_REQUIRED: "Not required",
                 DeadlineState.NO_CLOCK: "No clock yet", DeadlineState.NEAR_MISS: "Near miss"}
@@ -79,16 +80,31 @@ WIDEST: dict[Column, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
-    """One breach and where it stands against its clock at the model's last tick."""
+    """One breach, where it sorts by urgency at any moment, and its search text."""
 
     breach: BreachSummary
-    clock: DeadlineStatus
+    key: ClockKey
+    haystack: str
 
 
-class BreachTableModel(RecordTableModel[Row]):
-    """Read-only rows of breaches; `tick()` recomputes the countdown without a reset."""
+def make_row(b: BreachSummary) -> Row:
+    haystack = " ".join((b.reference, b.title, SHORT_REGIME[b.regime], b.regime.label,
+                         b.status.label)).casefold()
+    return Row(b, clock_key(b.regime, b.aware_at, b.notified_at, b.status, b.near_miss),
+               haystack)
+
+
+# Status filter keys: "open" = every breach not closed, "all", or a BreachStatus value.
+OPEN_FILTER = "open"
+ALL_FILTER = "all"
+
+
+class BreachTableModel(QAbstractTableModel):
+    """The breaches, filtered and sorted here rather than by a proxy: with 10,000 rows a
+    proxy's per-comparison calls into Python took seconds. The countdown is worked out
+    only for the rows asked for (the visible ones), and `tick()` repaints only those."""
 
     HEADERS = tuple(HEADERS[c] for c in Column)
 
@@ -96,25 +112,62 @@ class BreachTableModel(RecordTableModel[Row]):
         super().__init__(parent)
         self._clock = clock
         self._zone = zone
+        self._now = clock()
+        self._all: list[Row] = []    # every breach, in the current sort order
+        self._rows: list[Row] = []   # those the filter lets through, in that order
+        self._deadlines: list[datetime] = []  # running clocks' deadlines, ascending
+        self._no_clock = 0
+        self._live: dict[int, DeadlineStatus] = {}    # running clocks, at self._now
+        self._fixed: dict[int, DeadlineStatus] = {}   # stopped clocks: never change
+        self._sort_column, self._order = Column.TIME_LEFT, Qt.SortOrder.AscendingOrder
+        self._status_filter, self._search = ALL_FILTER, ""
 
     # -- loading -----------------------------------------------------------------------
-    def _row(self, breach: BreachSummary, now: datetime) -> Row:
-        return Row(breach, status_for(breach.regime, breach.aware_at, breach.notified_at,
-                                      breach.status, now, breach.near_miss))
-
     def set_breaches(self, breaches: list[BreachSummary], zone: str | None = None) -> None:
         self._zone = zone or self._zone
-        now = self._clock()
-        self._reset(self._row(b, now) for b in breaches)
+        self._now = self._clock()
+        self._live, self._fixed = {}, {}
+        rows = [make_row(b) for b in breaches]
+        self._deadlines = sorted(r.key.deadline for r in rows
+                                 if r.key.running and r.key.deadline is not None)
+        self._no_clock = sum(1 for r in rows if r.key.group == NO_CLOCK_GROUP)
+        self.beginResetModel()
+        self._all = sorted(rows, key=self._sort_function(), reverse=self._descending)
+        self._rows = self._filtered()
+        self.endResetModel()
 
-    def tick(self) -> None:
-        """Recompute deadlines and time left at the clock's now (the live countdown)."""
+    def tick(self, first: int = 0, last: int | None = None) -> None:
+        """Move the countdown to the clock's now; repaint rows `first`..`last` (the
+        visible ones; all by default). The order never changes: running clocks sort by
+        deadline, which is the order of urgency at any moment."""
+        self._now = self._clock()
+        self._live = {}
         if not self._rows:
             return
-        now = self._clock()
-        self._rows = [self._row(r.breach, now) for r in self._rows]
-        self.dataChanged.emit(self.index(0, Column.DEADLINE),
-                              self.index(len(self._rows) - 1, Column.TIME_LEFT))
+        end = len(self._rows) - 1 if last is None else min(last, len(self._rows) - 1)
+        if 0 <= first <= end:
+            self.dataChanged.emit(self.index(first, Column.DEADLINE),
+                                  self.index(end, Column.TIME_LEFT))
+
+    def clock_of(self, row: Row) -> DeadlineStatus:
+        """The row's deadline status at the last tick, worked out when first asked for."""
+        cache = self._live if row.key.running else self._fixed
+        status = cache.get(row.breach.id)
+        if status is None:
+            b = row.breach
+            status = status_for(b.regime, b.aware_at, b.notified_at, b.status, self._now,
+                                b.near_miss)
+            cache[b.id] = status
+        return status
+
+    def state_counts(self) -> dict[DeadlineState, int]:
+        """Breaches overdue, due soon, on time and without a clock, at the last tick."""
+        counts = running_counts(self._deadlines, self._now)
+        counts[DeadlineState.NO_CLOCK] = self._no_clock
+        return counts
+
+    def total(self) -> int:
+        return len(self._all)
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -122,18 +175,95 @@ class BreachTableModel(RecordTableModel[Row]):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
+    # -- filtering and sorting ---------------------------------------------------------
+    def set_filter(self, status_key: str, search: str) -> None:
+        """Show the breaches of a status filter key whose text holds every search word."""
+        search = search.strip().casefold()
+        if (status_key, search) == (self._status_filter, self._search):
+            return
+        self.beginResetModel()
+        self._status_filter, self._search = status_key, search
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _filtered(self) -> list[Row]:
+        key, words = self._status_filter, self._search.split()
+        rows = self._all
+        if key == OPEN_FILTER:
+            rows = [r for r in rows if r.breach.status is not BreachStatus.CLOSED]
+        elif key != ALL_FILTER:
+            rows = [r for r in rows if r.breach.status == key]
+        for word in words:
+            rows = [r for r in rows if word in r.haystack]
+        return list(rows)
+
+    @property
+    def _descending(self) -> bool:
+        return self._order == Qt.SortOrder.DescendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's header click: reorder, keeping the selection on the same breaches."""
+        self._sort_column, self._order = Column(column), order
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].breach.id if i.isValid() and i.row() < len(self._rows)
+               else None for i in persistent]
+        self._all.sort(key=self._sort_function(), reverse=self._descending)
+        self._rows = self._filtered()
+        where = {r.breach.id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(persistent, [
+            self.index(where[i], p.column()) if i in where else QModelIndex()
+            for p, i in zip(persistent, ids, strict=True)])
+        self.layoutChanged.emit()
+
+    def _sort_function(self) -> Callable[[Row], tuple[Any, ...]]:
+        column = self._sort_column
+
+        def urgency(r: Row) -> tuple[Any, ...]:
+            return (*r.key.sort_key(), r.breach.reference)
+
+        match column:
+            case Column.REFERENCE:
+                return lambda r: (r.breach.reference,)
+            case Column.TITLE:
+                return lambda r: ((r.breach.title or UNTITLED).casefold(), r.breach.reference)
+            case Column.REGIME:
+                return lambda r: (SHORT_REGIME[r.breach.regime], *urgency(r))
+            case Column.STATUS:
+                return lambda r: (_STATUS_ORDER[r.breach.status], *urgency(r))
+            case Column.AWARE:
+                return lambda r: (r.breach.aware_at.timestamp() if r.breach.aware_at
+                                  else float("inf"), r.breach.reference)
+        return urgency
+
     # -- Qt model interface ------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.record(index)
-        if row is None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
+        row = self._rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == ID_ROLE:
             return row.breach.id
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         return self._decoration(row, column, role)
@@ -155,35 +285,19 @@ class BreachTableModel(RecordTableModel[Row]):
                         else "Not yet")
             case Column.DEADLINE:
                 # Short: the year is in the Aware column, the zone in the tooltip.
-                deadline = row.clock.deadline
+                deadline = self.clock_of(row).deadline
                 return (to_zone(deadline, self._zone).strftime("%a %d %b %H:%M")
                         if deadline is not None else "—")
         # The long "no clock" sentences live in the tooltip; the cell keeps the title room.
-        return short_clock_text(row.clock)
-
-    def _sort_key(self, row: Row, column: Column) -> tuple[Any, ...]:
-        b = row.breach
-        urgency = (*urgency_key(row.clock), b.reference)
-        match column:
-            case Column.REFERENCE:
-                return (b.reference,)
-            case Column.TITLE:
-                return ((b.title or UNTITLED).casefold(), b.reference)
-            case Column.REGIME:
-                return (SHORT_REGIME[b.regime], *urgency)
-            case Column.STATUS:
-                return (_STATUS_ORDER[b.status], *urgency)
-            case Column.AWARE:
-                stamp = b.aware_at.timestamp() if b.aware_at else float("inf")
-                return (stamp, b.reference)
-        return urgency
+        return short_clock_text(self.clock_of(row))
 
     def _tooltip(self, row: Row, column: Column) -> str | None:
         if column in _CLOCK_COLUMNS:
-            deadline = deadline_text(row.clock.deadline, self._zone)
-            tip = f"{row.clock.text}. Deadline: {deadline}" if deadline else row.clock.text
-            if row.clock.rule is not None:
-                tip += f"\n{row.clock.rule.basis}"
+            clock = self.clock_of(row)
+            deadline = deadline_text(clock.deadline, self._zone)
+            tip = f"{clock.text}. Deadline: {deadline}" if deadline else clock.text
+            if clock.rule is not None:
+                tip += f"\n{clock.rule.basis}"
             return tip
         if column == Column.TITLE:
             return row.breach.title or "No title yet: add one in the breach's triage."
@@ -191,7 +305,7 @@ class BreachTableModel(RecordTableModel[Row]):
 
     def _decoration(self, row: Row, column: Column, role: int) -> Any:
         if column == Column.TIME_LEFT:
-            key = row.clock.colour_key
+            key = self.clock_of(row).colour_key
             if role == Qt.ItemDataRole.ForegroundRole:
                 return foreground(key)
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -207,55 +321,3 @@ class BreachTableModel(RecordTableModel[Row]):
             font.setItalic(True)
             return font
         return None
-
-
-# Status filter keys: "open" = every breach not closed, "all", or a BreachStatus value.
-OPEN_FILTER = "open"
-ALL_FILTER = "all"
-
-
-class BreachFilterProxy(QSortFilterProxyModel):
-    """Sorts by the model's sort keys (urgency by default) and filters by status and text."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._status = OPEN_FILTER
-        self._search = ""
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def set_status_filter(self, key: str) -> None:
-        self.beginFilterChange()
-        self._status = key
-        self.endFilterChange()
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._search = text.strip().casefold()
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        if not isinstance(model, BreachTableModel):
-            return True
-        breach = model.row_at(source_row).breach
-        if self._status == OPEN_FILTER and breach.status is BreachStatus.CLOSED:
-            return False
-        if self._status not in (OPEN_FILTER, ALL_FILTER) and breach.status != self._status:
-            return False
-        if not self._search:
-            return True
-        haystack = " ".join((breach.reference, breach.title, SHORT_REGIME[breach.regime],
-                             breach.regime.label, breach.status.label)).casefold()
-        return all(word in haystack for word in self._search.split())
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
-        return bool(left.data(SORT_ROLE) < right.data(SORT_ROLE))
-
-
-def count_states(rows: list[Row]) -> dict[DeadlineState, int]:
-    """How many breaches are in each deadline state (for the summary line)."""
-    counts: dict[DeadlineState, int] = {}
-    for row in rows:
-        counts[row.clock.state] = counts.get(row.clock.state, 0) + 1
-    return counts

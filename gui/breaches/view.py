@@ -23,10 +23,8 @@ from gui.breaches.table import (
     ID_ROLE,
     OPEN_FILTER,
     WIDEST,
-    BreachFilterProxy,
     BreachTableModel,
     Column,
-    count_states,
 )
 from gui.kit.style import label
 from model.domain.deadlines import DeadlineState
@@ -56,8 +54,7 @@ class BreachesView(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.model = BreachTableModel(ctx.clock, ctx.organisation.get().time_zone, self)
-        self.proxy = BreachFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.set_filter(OPEN_FILTER, "")  # as the status box starts
         self.summary = label("", "hint")
         self.new_button = QPushButton("New breach…")
         self.new_button.setDefault(True)
@@ -92,7 +89,7 @@ class BreachesView(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView()
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -133,9 +130,19 @@ class BreachesView(QWidget):
         self._update_state()
 
     def tick(self) -> None:
-        """Advance the countdown; rows re-sort if one becomes more pressing."""
-        self.model.tick()
+        """Advance the countdown: only the rows on screen are worked out again."""
+        first, last = self.visible_rows()
+        self.model.tick(first, last)
         self._update_state()
+
+    def visible_rows(self) -> tuple[int, int]:
+        """The first and last rows on screen (0, -1 when none)."""
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        if first < 0:
+            return 0, -1
+        last = self.table.rowAt(viewport.height() - 1)
+        return first, last if last >= 0 else self.model.rowCount() - 1
 
     def _fit_columns(self) -> None:
         # Widths from the widest text each column can show (not a scan of every row); the
@@ -149,17 +156,16 @@ class BreachesView(QWidget):
             self.table.setColumnWidth(column, width + 18)
 
     def _filter_changed(self) -> None:
-        self.proxy.set_status_filter(self.status_filter.currentData())
-        self.proxy.set_search(self.search.text())
+        self.model.set_filter(self.status_filter.currentData(), self.search.text())
         self._update_state()
 
     def _update_state(self) -> None:
-        rows = self.model.rows()
-        self.summary.setText(_summary_text(len(rows), count_states(rows)) if rows else "")
+        total = self.model.total()
+        self.summary.setText(_summary_text(total, self.model.state_counts()) if total else "")
         self._fit_columns()
-        if not rows:
+        if not total:
             self.stack.setCurrentWidget(self.empty)
-        elif self.proxy.rowCount() == 0:
+        elif self.model.rowCount() == 0:
             self.stack.setCurrentWidget(self.no_match)
         else:
             self.stack.setCurrentWidget(self.table)
@@ -175,5 +181,5 @@ class BreachesView(QWidget):
 
     def visible_references(self) -> list[str]:
         """References in the order shown (for tests and the status bar)."""
-        return [self.proxy.index(r, Column.REFERENCE).data()
-                for r in range(self.proxy.rowCount())]
+        return [self.model.index(r, Column.REFERENCE).data()
+                for r in range(self.model.rowCount())]

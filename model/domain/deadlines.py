@@ -7,11 +7,14 @@ awareness and notification moments into what the breach list and workspace show.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import cache
+from zoneinfo import ZoneInfo
 
-from model.domain.clock import require_aware, to_zone
+from model.domain.clock import DEFAULT_ZONE, require_aware
 from model.domain.enums import BreachStatus, Regime
 
 # Less than this left on the clock (strictly) is "due soon"; exactly 24 h left is on time.
@@ -51,12 +54,22 @@ def clock_rule(regime: Regime, aware_at: datetime) -> ClockRule:
     UK law takes effect on UK calendar days, so 00:30 BST on 20 Aug 2025 (23:30 UTC on
     the 19th) falls under the rule starting on the 20th.
     """
-    when = to_zone(require_aware(aware_at, "aware_at")).date()
-    candidates = [r for r in CLOCK_RULES if r.regime == regime and r.valid_from <= when]
-    if not candidates:
-        candidates = [min((r for r in CLOCK_RULES if r.regime == regime),
-                          key=lambda r: r.valid_from)]
-    return max(candidates, key=lambda r: r.valid_from)
+    moment = require_aware(aware_at, "aware_at")
+    starts = _rule_starts(regime)
+    for start, rule in starts:  # latest first
+        if moment >= start:
+            return rule
+    return starts[-1][1]  # before any rule: the earliest applies
+
+
+@cache
+def _rule_starts(regime: Regime) -> tuple[tuple[datetime, ClockRule], ...]:
+    """Each rule of `regime` with the UTC instant its first UK day begins, latest first:
+    comparing instants spares a time-zone conversion per breach in a list of thousands."""
+    london = ZoneInfo(DEFAULT_ZONE)
+    starts = [(datetime.combine(r.valid_from, time(0, 0), london).astimezone(UTC), r)
+              for r in CLOCK_RULES if r.regime == regime]
+    return tuple(sorted(starts, key=lambda pair: pair[0], reverse=True))
 
 
 def deadline_for(regime: Regime, aware_at: datetime) -> datetime:
@@ -188,7 +201,7 @@ def deadline_status(regime: Regime, aware_at: datetime | None, notified_at: date
         state = DeadlineState.NOT_REQUIRED if decided_not else DeadlineState.NO_CLOCK
         return DeadlineStatus(None, state)
     rule = clock_rule(regime, aware_at)
-    deadline = deadline_for(regime, aware_at)
+    deadline = require_aware(aware_at, "aware_at") + timedelta(hours=rule.hours)
     if notified_at is not None:
         return _notified_status(deadline, notified_at, rule)
     if notification_required is False:
@@ -249,3 +262,57 @@ def breach_deadline_status(regime: Regime, aware_at: datetime | None,
     if near_miss and notified_at is None:
         return DeadlineStatus(None, DeadlineState.NEAR_MISS)
     return deadline_status(regime, aware_at, notified_at, now, required_by_status(status))
+
+
+# -- many breaches at once (the breaches list) --------------------------------------------
+RUNNING = 0  # ClockKey.group of a running clock: before every stopped one
+
+
+@dataclass(frozen=True, slots=True)
+class ClockKey:
+    """Where a breach sorts by urgency, whatever the time: a running clock sorts by its
+    deadline (the most overdue and then the least time left come first, at any moment),
+    a stopped one by its urgency group. Lets a list of thousands sort and count its clocks
+    without working out every breach's status again at each tick."""
+
+    group: int
+    deadline: datetime | None = None  # set for a running clock
+
+    @property
+    def running(self) -> bool:
+        return self.group == RUNNING
+
+    def sort_key(self) -> tuple[int, float]:
+        if self.running and self.deadline is not None:
+            return RUNNING, self.deadline.timestamp()
+        return self.group, 0.0
+
+
+def clock_key(regime: Regime, aware_at: datetime | None, notified_at: datetime | None,
+              status: BreachStatus, near_miss: bool = False) -> ClockKey:
+    """The ClockKey of a breach; agrees with urgency_key(breach_deadline_status(...)) at
+    every `now` (tests/model/domain/test_clock_key.py checks it with Hypothesis)."""
+    if near_miss and notified_at is None:
+        return ClockKey(_URGENCY_GROUP[DeadlineState.NEAR_MISS])
+    decided_not = required_by_status(status) is False
+    if aware_at is None:
+        stopped = decided_not and notified_at is None
+        return ClockKey(_URGENCY_GROUP[DeadlineState.NOT_REQUIRED if stopped
+                                       else DeadlineState.NO_CLOCK])
+    deadline = aware_at + timedelta(hours=clock_rule(regime, aware_at).hours)
+    if notified_at is not None:
+        late = notified_at > deadline
+        return ClockKey(_URGENCY_GROUP[DeadlineState.NOTIFIED_LATE if late
+                                       else DeadlineState.NOTIFIED_IN_TIME])
+    if decided_not:
+        return ClockKey(_URGENCY_GROUP[DeadlineState.NOT_REQUIRED])
+    return ClockKey(RUNNING, deadline)
+
+
+def running_counts(deadlines: list[datetime], now: datetime) -> dict[DeadlineState, int]:
+    """How many running clocks are overdue, due soon and on time at `now`, from their
+    deadlines sorted in ascending order (two binary searches, not a pass over them)."""
+    overdue = bisect_left(deadlines, now)               # deadline < now
+    soon = bisect_left(deadlines, now + DUE_SOON) - overdue  # now <= deadline < now + 24 h
+    return {DeadlineState.OVERDUE: overdue, DeadlineState.DUE_SOON: soon,
+            DeadlineState.ON_TIME: len(deadlines) - overdue - soon}

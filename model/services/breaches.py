@@ -80,9 +80,13 @@ class BreachService:
     def list(self) -> builtins.list[BreachSummary]:
         """Every breach as a list row: selected columns only, no facts parsed."""
         with self._db.unit() as session:
-            rows = session.execute(select(*mapping.SUMMARY_COLUMNS)
-                                   .order_by(BreachRow.id)).all()
-            return [mapping.to_summary(r) for r in rows]
+            driver = session.connection().connection.driver_connection
+            assert driver is not None
+            cursor = driver.cursor()
+            try:
+                return mapping.summaries(cursor.execute(mapping.SUMMARY_SQL).fetchall())
+            finally:
+                cursor.close()
 
     def count_by(self, kind: str) -> dict[str, int]:
         """Breaches per value of a many-valued fact (e.g. 'data_category'): one query."""

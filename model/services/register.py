@@ -4,87 +4,27 @@ annual and lessons documents built from them."""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Subquery, and_, case, false, func, select, union_all
+from sqlalchemy import and_, false, func, select
 from sqlalchemy.orm import Session
 
 from model.domain.clock import DEFAULT_ZONE, to_zone
-from model.domain.closing import PEOPLE_TOLD
 from model.domain.document import Document
-from model.domain.enums import BreachStatus, Regime, RiskLevel
 from model.domain.lessons.records import CorrectiveAction
-from model.domain.lessons.taxonomy import OPEN_STATUSES, Cause, IncidentType
-from model.domain.people.contacts import Outcome
 from model.domain.records import OrganisationProfile
 from model.domain.register import stats
 from model.domain.register.rows import RegisterFilter, RegisterRow, apply_filter, repeat_flags
 from model.domain.register.sheet import Sheet, actions_sheet, register_sheet
 from model.services.cases import CaseService
 from model.services.lessons import read_actions
+from model.services.register_rows import logged_at_column, read_rows
 from model.services.unit import Database
 from model.storage import mapping
-from model.storage.orm import BreachRow, BreachTagRow, OrganisationRow, TimelineRow, UtcDateTime
-from model.storage.orm_lessons import ActionBreachRow, ActionRow, LessonsRow
-from model.storage.orm_people import ContactRow, NoticeRow
-
-
-def logged_at_column() -> ColumnElement[datetime]:
-    """The register's date of a breach in SQL: discovery, else awareness, else creation."""
-    return func.coalesce(BreachRow.discovered_at, BreachRow.aware_at, BreachRow.created_at,
-                         type_=UtcDateTime())
-
-
-def _told_query() -> Subquery:
-    """When each breach's people were first told, as milestones.people_told_at reads it:
-    a contact that reached someone, a public notice, or an older timeline entry."""
-    moments = union_all(
-        select(ContactRow.breach_id.label("breach_id"), ContactRow.at.label("at"))
-        .where(ContactRow.outcome == Outcome.DELIVERED.value),
-        select(NoticeRow.breach_id.label("breach_id"), NoticeRow.published_at.label("at")),
-        select(TimelineRow.breach_id.label("breach_id"), TimelineRow.at.label("at"))
-        .where(TimelineRow.kind == PEOPLE_TOLD)).subquery()
-    return (select(moments.c.breach_id,
-                   func.min(moments.c.at, type_=UtcDateTime()).label("told_at"))
-            .group_by(moments.c.breach_id).subquery())
-
-
-def read_rows(session: Session, today: date) -> list[RegisterRow]:
-    """Every breach as a register row, in one query (no JSON is parsed)."""
-    told = _told_query()
-    actions = (select(ActionBreachRow.breach_id.label("breach_id"),
-                      func.count().label("open_count"),
-                      func.sum(case((ActionRow.due_on < today, 1), else_=0))
-                      .label("overdue_count"))
-               .join(ActionRow, ActionRow.id == ActionBreachRow.action_id)
-               .where(ActionRow.status.in_([s.value for s in OPEN_STATUSES]))
-               .group_by(ActionBreachRow.breach_id).subquery())
-    b = BreachRow
-    query = (select(b.id, b.reference, b.title, b.status, b.regime, b.created_at,
-                    b.occurred_at, b.discovered_at, b.aware_at, b.deadline_at, b.notified_at,
-                    b.near_miss, b.imported_from, b.subjects_count, b.risk_level,
-                    b.notify_ico, b.notify_subjects, b.decision_reason, b.processor_name,
-                    LessonsRow.incident_type, LessonsRow.primary_cause, LessonsRow.team,
-                    told.c.told_at, actions.c.open_count, actions.c.overdue_count)
-             .outerjoin(LessonsRow, LessonsRow.breach_id == b.id)
-             .outerjoin(told, told.c.breach_id == b.id)
-             .outerjoin(actions, actions.c.breach_id == b.id)
-             .order_by(b.reference))
-    return [RegisterRow(
-        id=r.id, reference=r.reference, title=r.title, status=BreachStatus(r.status),
-        regime=Regime(r.regime), created_at=r.created_at, occurred_at=r.occurred_at,
-        discovered_at=r.discovered_at, aware_at=r.aware_at, deadline_at=r.deadline_at,
-        notified_at=r.notified_at, near_miss=bool(r.near_miss),
-        imported=r.imported_from is not None, subjects_count=r.subjects_count,
-        incident_type=IncidentType(r.incident_type) if r.incident_type else None,
-        primary_cause=Cause(r.primary_cause) if r.primary_cause else None,
-        risk_level=RiskLevel(r.risk_level) if r.risk_level else None,
-        notify_ico=r.notify_ico, notify_subjects=r.notify_subjects,
-        decision_reason=r.decision_reason or "", people_told_at=r.told_at,
-        actions_open=int(r.open_count or 0), actions_overdue=int(r.overdue_count or 0),
-        processor=r.processor_name or "", team=r.team or "")
-        for r in session.execute(query)]
+from model.storage.orm import BreachRow, BreachTagRow, OrganisationRow
 
 
 def day_bounds(date_from: date, date_to: date, zone: str) -> tuple[datetime, datetime]:
@@ -103,10 +43,36 @@ def action_order(today: date):  # type: ignore[no-untyped-def]
     return key
 
 
+@dataclass
+class _Snapshot:
+    """The whole register as read at one write generation, on one day, in one zone."""
+
+    key: tuple[int, date, str]
+    rows: list[RegisterRow]
+    repeats: dict[int, tuple[str, ...]] | None = None
+
+
 class RegisterService:
     def __init__(self, db: Database, cases: CaseService) -> None:
         self._db = db
         self._cases = cases
+        self._snapshot: _Snapshot | None = None
+        self._lock = threading.Lock()  # exports read it from a worker thread
+
+    def _read(self) -> _Snapshot:
+        """Every row, read once until the next write (or the next day)."""
+        with self._db.unit() as session:
+            zone = self._zone(session)
+            today = to_zone(self._db.clock(), zone).date()
+            key = (self._db.generation, today, zone)
+            with self._lock:
+                if self._snapshot is not None and self._snapshot.key == key:
+                    return self._snapshot
+            rows = read_rows(session, today)
+        snapshot = _Snapshot(key, rows)
+        with self._lock:
+            self._snapshot = snapshot
+        return snapshot
 
     def _zone(self, session: Session) -> str:
         org = session.get(OrganisationRow, 1)
@@ -118,14 +84,16 @@ class RegisterService:
 
     def rows(self, register_filter: RegisterFilter | None = None) -> list[RegisterRow]:
         """The register's rows (all, or those passing the filter), by reference."""
-        with self._db.unit() as session:
-            zone = self._zone(session)
-            rows = read_rows(session, to_zone(self._db.clock(), zone).date())
-        return apply_filter(rows, register_filter or RegisterFilter(), zone)
+        snapshot = self._read()
+        return apply_filter(snapshot.rows, register_filter or RegisterFilter(),
+                            snapshot.key[2])
 
     def repeats(self) -> dict[int, tuple[str, ...]]:
         """Repeat incidents across the whole register (id -> what each repeats)."""
-        return repeat_flags(self.rows())
+        snapshot = self._read()
+        if snapshot.repeats is None:
+            snapshot.repeats = repeat_flags(snapshot.rows)
+        return snapshot.repeats
 
     def actions(self) -> list[CorrectiveAction]:
         """Every action across all breaches: overdue first, then open, by owner."""
@@ -139,7 +107,7 @@ class RegisterService:
         with self._db.unit() as session:
             zone = self._zone(session)
             today = to_zone(self._db.clock(), zone).date()
-            everything = read_rows(session, today)
+            everything = self._read().rows
             start, end = day_bounds(date_from, date_to, zone)
             logged = logged_at_column()
             categories = dict(session.execute(
@@ -151,7 +119,7 @@ class RegisterService:
             actions = read_actions(session)
         rows = apply_filter(everything, RegisterFilter(date_from, date_to), zone)
         ids = {r.id for r in rows}
-        flags = repeat_flags(everything)
+        flags = self.repeats()
         from model.domain.enums import DataCategory
         labelled = {DataCategory(k).label.split(" (")[0]: v for k, v in categories.items()}
         period_actions = [a for a in actions if ids.intersection(a.breach_ids)]
@@ -175,7 +143,7 @@ class RegisterService:
         from model.domain.documents.register import register_document
 
         rows = self.rows(register_filter)
-        return register_document(rows, repeat_flags(self.rows()), self.organisation(),
+        return register_document(rows, self.repeats(), self.organisation(),
                                  register_filter or RegisterFilter(), self._db.clock())
 
     def annual_document(self, year: int) -> Document:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,6 +18,9 @@ class SaveError(BreachDeskError):
     """A write failed; the transaction was rolled back so the previous state stands."""
 
 
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "WITH")
+
+
 class Database:
     """Hands out transactional sessions over the vault's engine."""
 
@@ -24,6 +28,14 @@ class Database:
         self.engine = engine
         self.clock = clock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Counts statements that may change data: what was read at one generation may
+        # be kept (the register's rows) until it moves on.
+        self.generation = 0
+        event.listen(engine, "before_cursor_execute", self._note_statement)
+
+    def _note_statement(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip()[:7].upper().startswith(_WRITES):
+            self.generation += 1
 
     @contextmanager
     def unit(self) -> Iterator[Session]:

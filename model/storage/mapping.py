@@ -7,6 +7,8 @@ and tags in step with them, so the register counts and filters without parsing J
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from model.domain.deadlines import deadline_for
@@ -27,6 +29,7 @@ from model.storage import facts_codec
 from model.storage.orm import (
     AssessmentRow,
     AttachmentRow,
+    BreachFactsRow,
     BreachRow,
     BreachTagRow,
     DecisionRow,
@@ -48,12 +51,16 @@ SUMMARY_COLUMNS = (BreachRow.id, BreachRow.reference, BreachRow.title, BreachRow
 
 
 def facts_of(row: BreachRow) -> BreachFacts:
-    return facts_codec.loads(row.facts_json)
+    return facts_codec.loads(row.document.facts_json)
 
 
 def store_facts(row: BreachRow, facts: BreachFacts) -> None:
     """Write `facts` into `row`: the document, the query columns and the tags."""
-    row.facts_json = facts_codec.dumps(facts)
+    text = facts_codec.dumps(facts)
+    if row.id is None or row.document is None:
+        row.document = BreachFactsRow(facts_json=text)
+    else:
+        row.document.facts_json = text
     row.title = facts.title
     row.regime = facts.regime.value
     row.aware_at = facts.aware_at
@@ -78,6 +85,29 @@ def to_breach(row: BreachRow) -> Breach:
                   facts=facts_of(row), notified_at=row.notified_at,
                   created_at=row.created_at, updated_at=row.updated_at,
                   near_miss=bool(row.near_miss), imported_from=row.imported_from or "")
+
+
+# The list as one plain statement: 10,000 rows through SQLAlchemy's result processing took
+# three times as long as reading them (the values are parsed once, here, below).
+SUMMARY_SQL = ("SELECT " + ", ".join(c.key for c in SUMMARY_COLUMNS)
+               + " FROM breach ORDER BY id")
+_STATUSES = {s.value: s for s in BreachStatus}
+_REGIMES = {r.value: r for r in Regime}
+
+
+def _moment(text: str | None) -> datetime | None:
+    # Stored by orm.UtcDateTime as ISO text with +00:00: parsing gives an aware UTC time.
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def summaries(raw_rows: Iterable[tuple[Any, ...]]) -> list[BreachSummary]:
+    """List rows from the plain tuples of SUMMARY_SQL."""
+    return [BreachSummary(id=i, reference=ref, title=title, status=_STATUSES[status],
+                          regime=_REGIMES[regime], aware_at=_moment(aware),
+                          notified_at=_moment(notified), created_at=datetime.fromisoformat(created),
+                          updated_at=datetime.fromisoformat(updated), near_miss=bool(near))
+            for i, ref, title, status, regime, aware, notified, created, updated, near
+            in raw_rows]
 
 
 def to_summary(row: Any) -> BreachSummary:

@@ -65,6 +65,10 @@ class OrganisationRow(Base):
 
 class BreachRow(Base):
     __tablename__ = "breach"
+    # The breaches list reads only this index (mapping.SUMMARY_COLUMNS), never the table.
+    __table_args__ = (Index("ix_breach_list", "id", "reference", "title", "status", "regime",
+                            "aware_at", "notified_at", "created_at", "updated_at",
+                            "near_miss"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(32), unique=True)
@@ -73,12 +77,10 @@ class BreachRow(Base):
     regime: Mapped[str] = mapped_column(String(32), default="uk_gdpr")
     aware_at: Mapped[datetime | None]
     notified_at: Mapped[datetime | None]
-    # The facts as a storage document (model.storage.facts_codec), as JSON text.
-    facts_json: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
-    # Copies of facts the register filters, sorts and counts on, kept in step with
-    # facts_json by model.storage.mapping (the only writer), so no query parses JSON.
+    # Copies of facts the register filters, sorts and counts on, kept in step with the
+    # facts document by model.storage.mapping (the only writer), so no query parses JSON.
     occurred_at: Mapped[datetime | None]
     discovered_at: Mapped[datetime | None]
     deadline_at: Mapped[datetime | None] = mapped_column(index=True)
@@ -99,6 +101,19 @@ class BreachRow(Base):
     events: Mapped[list[TimelineRow]] = relationship(
         back_populates="breach", order_by="TimelineRow.at", cascade="all, delete-orphan")
     tags: Mapped[list[BreachTagRow]] = relationship(cascade="all, delete-orphan")
+    document: Mapped[BreachFactsRow] = relationship(cascade="all, delete-orphan")
+
+
+class BreachFactsRow(Base):
+    """The facts of a breach as a storage document (model.storage.facts_codec), JSON text.
+    Kept beside the breach row, not in it: lists and the register scan the narrow breach
+    rows, and on an encrypted vault every page a scan touches is decrypted."""
+
+    __tablename__ = "breach_facts"
+
+    breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    facts_json: Mapped[str] = mapped_column(Text)
 
 
 class BreachTagRow(Base):

@@ -66,17 +66,17 @@ def test_rows_sorted_by_urgency(filled, qtbot):  # type: ignore[no-untyped-def]
 def test_overdue_is_red_and_said_in_words(filled, qtbot):  # type: ignore[no-untyped-def]
     view = BreachesView(filled)
     qtbot.addWidget(view)
-    first = view.proxy.index(0, Column.TIME_LEFT)
+    first = view.model.index(0, Column.TIME_LEFT)
     assert first.data() == "Overdue by 8 h"
     assert first.data(Qt.ItemDataRole.ForegroundRole) == foreground("red")
-    soon = view.proxy.index(1, Column.TIME_LEFT)
+    soon = view.model.index(1, Column.TIME_LEFT)
     assert soon.data() == "Due in 2 h"
     assert soon.data(Qt.ItemDataRole.ForegroundRole) == foreground("amber")
-    on_time = view.proxy.index(2, Column.TIME_LEFT)
+    on_time = view.model.index(2, Column.TIME_LEFT)
     assert on_time.data() == "2 d 12 h left"
     assert on_time.data(Qt.ItemDataRole.ForegroundRole) == foreground("green")
-    assert view.proxy.index(0, Column.DEADLINE).data() == "Sat 10 Oct 02:00"
-    assert "Sat 10 Oct 2026 02:00 BST" in view.proxy.index(0, Column.DEADLINE).data(
+    assert view.model.index(0, Column.DEADLINE).data() == "Sat 10 Oct 02:00"
+    assert "Sat 10 Oct 2026 02:00 BST" in view.model.index(0, Column.DEADLINE).data(
         Qt.ItemDataRole.ToolTipRole)
     assert "1 overdue" in view.summary.text()
 
@@ -108,7 +108,7 @@ def test_countdown_ticks_without_reset_and_resorts(filled, clock, qtbot):  # typ
     clock.now += timedelta(hours=3)
     view.tick()
     assert resets == [] and changes
-    texts = [view.proxy.index(r, Column.TIME_LEFT).data() for r in range(4)]
+    texts = [view.model.index(r, Column.TIME_LEFT).data() for r in range(4)]
     # The breach due in 2 h is now overdue by 1 h: it moves behind the one overdue by 11 h.
     assert texts[:2] == ["Overdue by 11 h", "Overdue by 1 h"]
     assert view.visible_references()[:2] == ["BR-2026-0002", "BR-2026-0004"]
@@ -128,7 +128,7 @@ def test_double_click_opens_the_breach(filled, qtbot):  # type: ignore[no-untype
     view.resize(1000, 600)
     view.show()
     qtbot.waitExposed(view)
-    index = view.proxy.index(1, Column.TITLE)
+    index = view.model.index(1, Column.TITLE)
     expected = index.data(ID_ROLE)
     rect = view.table.visualRect(index)
     with qtbot.waitSignal(view.open_breach) as blocker:

@@ -147,7 +147,7 @@ def test_the_keyboard_reaches_every_page_and_saves(ctx, qtbot) -> None:  # type:
     view = window.breaches.view
     view.table.setFocus()
     view.table.selectRow(0)
-    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    view.table.setCurrentIndex(view.model.index(0, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     workspace = window.workspace()
     assert workspace is not None and workspace.breach_id == breach.id

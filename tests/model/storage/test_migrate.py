@@ -58,3 +58,56 @@ def test_upgrade_backs_up_the_old_file_first(tmp_path: Path,
     again = vaults.unlock(folder, PASSPHRASE)
     assert again.backup_made is None
     again.close()
+
+
+def test_head_read_from_the_scripts_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert migrate.head_revision() == ScriptDirectory.from_config(migrate._config()) \
+        .get_current_head()
+
+
+def test_opening_a_current_vault_imports_no_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "v"
+    vaults.create(folder, PASSPHRASE).close()
+    code = ("import sys; from pathlib import Path; from model.services import vaults; "
+            f"vaults.unlock(Path({str(folder)!r}), {PASSPHRASE!r}, remember=False).close(); "
+            "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))")
+    root = Path(__file__).resolve().parents[3]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                         text=True, check=True, env={"PYTHON_KEYRING_BACKEND":
+                                                     "keyring.backends.fail.Keyring",
+                                                     "PATH": "/usr/bin:/bin"})
+    assert out.stdout.strip() == "False"
+
+
+def test_facts_move_out_of_the_breach_row_and_back(tmp_path: Path, seed_doc) -> None:  # type: ignore[no-untyped-def]
+    """0009 carries every breach's facts into breach_facts; its downgrade brings them back."""
+    from alembic import command
+
+    from model.domain.facts import facts_from_document
+
+    folder = tmp_path / "v"
+    ctx = vaults.create(folder, PASSPHRASE)
+    try:
+        breach = ctx.breaches.create(facts_from_document(seed_doc))
+        cfg = migrate._config()
+        with ctx.db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+        with ctx.db.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = "
+                                     "'breach_facts'")).scalar() == 0
+            assert conn.execute(text("SELECT facts_json FROM breach")).scalar()
+        with ctx.db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        assert ctx.breaches.get(breach.id).facts == breach.facts
+        with ctx.db.engine.connect() as conn:
+            columns = [r[1] for r in conn.execute(text("PRAGMA table_info(breach)"))]
+            assert "facts_json" not in columns
+    finally:
+        ctx.close()
