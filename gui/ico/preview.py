@@ -3,6 +3,8 @@ with pypdfium2 (no Qt PDF add-on needed)."""
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -14,9 +16,18 @@ from gui.kit.style import label
 MAX_PAGES = 20
 
 
+# PDFium is not thread-safe, and previews are drawn on worker threads.
+_PDFIUM = threading.Lock()
+
+
 def page_images(data: bytes, scale: float = 1.25,
                 limit: int = MAX_PAGES) -> tuple[list[QImage], int]:
-    """The first `limit` pages of a PDF as images, and the page count."""
+    """The first `limit` pages of a PDF as images, and the page count (any thread)."""
+    with _PDFIUM:
+        return _page_images(data, scale, limit)
+
+
+def _page_images(data: bytes, scale: float, limit: int) -> tuple[list[QImage], int]:
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(data)
@@ -54,11 +65,14 @@ class PdfPreview(QScrollArea):
 
     def show_pdf(self, data: bytes) -> int:
         """Show the pages of `data` (the first MAX_PAGES); returns the page count."""
+        return self.show_pages(*page_images(data))
+
+    def show_pages(self, images: list[QImage], total: int) -> int:
+        """Show pages drawn by page_images (perhaps on a worker thread)."""
         for page in self.pages:
             self._column.removeWidget(page)
             page.deleteLater()
         self.pages = []
-        images, total = page_images(data)
         self.empty.setText(f"Showing the first {len(images)} of {total} pages: Save PDF… "
                            "writes them all.")
         self.empty.setVisible(total > len(images))

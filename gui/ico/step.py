@@ -8,7 +8,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -25,7 +25,7 @@ from gui.ico.checks import ChecksPanel
 from gui.ico.filing import FilingDialog
 from gui.ico.form import IcoForm
 from gui.ico.history import FilingHistory
-from gui.ico.preview import PdfPreview
+from gui.ico.preview import PdfPreview, page_images
 from gui.kit.case_model import CaseModel
 from gui.kit.document_view import save_pdf
 from gui.kit.errors import reporting
@@ -33,6 +33,7 @@ from gui.kit.fact_inputs import FormEnv
 from gui.kit.inputs import ChoiceCombo
 from gui.kit.step import StepPage
 from gui.kit.style import label, set_role
+from gui.kit.tasks import Progress, Task, run_with_progress
 from model.domain.case import Case
 from model.domain.document import Document
 from model.domain.documents.call_sheet import call_sheet
@@ -69,6 +70,8 @@ class IcoStep(StepPage):
         self.form = IcoForm(FormEnv(case.zone, ctx.clock))
         self.checks = ChecksPanel()
         self.preview = PdfPreview()
+        self.preview_pages = 0  # pages of the last preview drawn
+        self.last_task: Task | None = None  # the last filing recorded (tests wait on it)
         self.history = FilingHistory(ctx)
         self.report_type = ChoiceCombo(list(ReportType), none_text="",
                                        labels={t: t.label for t in ReportType})
@@ -277,12 +280,23 @@ class IcoStep(StepPage):
         """The report as on screen (unsaved edits included); the PECR notice for PECR."""
         return self.prepared().document
 
-    def show_preview(self) -> int:
-        pages = 0
-        with reporting(self, "Preparing the preview"):
-            pages = self.preview.show_pdf(render(self.document()))
+    def show_preview(self) -> Task | None:
+        """Lay the report out and draw its pages off the GUI thread (a long answer takes
+        seconds); the Preview tab shows them when they are ready."""
+        with reporting(self, "Preparing the preview") as outcome:
+            document = self.document()  # the answers on screen, read here
+        if outcome.failed:
+            return None
+
+        def work(progress: Progress) -> tuple[list[QImage], int]:
+            progress.step(0, 0, "Laying out the report")
+            return page_images(render(document))
+
+        def done(result: tuple[list[QImage], int]) -> None:
+            self.preview_pages = self.preview.show_pages(*result)
             self.tabs.setCurrentWidget(self.preview)
-        return pages
+
+        return run_with_progress(self, "Preparing the preview", work, done)
 
     def save_report_pdf(self) -> None:
         save_pdf(self, self.document())
@@ -300,20 +314,28 @@ class IcoStep(StepPage):
                               self.ctx.clock, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        return self.file(dialog.draft(), dialog.proof())
-
-    def file(self, draft, proof=None) -> bool:  # type: ignore[no-untyped-def]
-        case = self.case
-        with reporting(self, "Recording the filing") as outcome:
-            filing = self.ctx.ico.record_filing(case.id, draft, render, case.actor)
-        if outcome.failed:
-            return False
-        if proof is not None:
-            with reporting(self, "Attaching the proof (the filing is recorded)"):
-                self.ctx.attachments.add_file(case.id, proof, case.actor, owner=filing.owner)
-        self.saved.emit()
-        self.tabs.setCurrentWidget(self.history)
+        self.last_task = self.file(dialog.draft(), dialog.proof())
         return True
+
+    def file(self, draft, proof=None) -> Task:  # type: ignore[no-untyped-def]
+        """Freeze and record the filing off the GUI thread (the report is laid out as
+        sent, which takes seconds for a long one), then attach the proof."""
+        case = self.case
+
+        def work(progress: Progress) -> Any:
+            progress.step(0, 0, "Laying out the report as sent")
+            return self.ctx.ico.record_filing(case.id, draft, render, case.actor)
+
+        def done(filing: Any) -> None:
+            if proof is not None:
+                with reporting(self, "Attaching the proof (the filing is recorded)"):
+                    self.ctx.attachments.add_file(case.id, proof, case.actor,
+                                                  owner=filing.owner)
+            self.saved.emit()
+            self.tabs.setCurrentWidget(self.history)
+
+        return run_with_progress(self, "Recording the filing", work, done,
+                                 cancellable=False)
 
 
 def profile_document(profile: OrganisationProfile) -> dict[str, str]:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.kit.errors import reporting
 from gui.kit.style import COLOURS
+from gui.kit.tasks import Progress, Task, run_with_progress
 from model.domain import document as d
 
 NOT_ENCRYPTED = ("The file is not encrypted: it holds personal data, so keep it only where "
@@ -141,22 +141,28 @@ def chart_image(chart: d.Chart, width: int = 640, height: int = 320) -> QImage:
     return image
 
 
-def save_pdf(parent: QWidget, doc: d.Document, folder: Path | None = None) -> Path | None:
-    """Ask where, write the PDF, then say where it went and that it is not encrypted."""
+def save_pdf(parent: QWidget, doc: d.Document, folder: Path | None = None) -> Task | None:
+    """Ask where, then lay the PDF out and write it off the GUI thread (a long document
+    must not freeze the window); then say where it went and that it is not encrypted.
+    Returns the running task (None when the user chose no file)."""
     from reports import report_file_name
-    from reports.pdf import write_document
 
     name = report_file_name(doc.reference or "breach", doc.kind)
     chosen, _ = QFileDialog.getSaveFileName(parent, f"Save the {doc.kind}",
                                             str((folder or Path.home()) / name), "PDF (*.pdf)")
     if not chosen:
         return None
-    with reporting(parent, f"Saving the {doc.kind}") as outcome:
-        path = write_document(doc, Path(chosen))
-    if outcome.failed:
-        return None
-    QMessageBox.information(parent, "Saved", f"Saved to {path}.\n\n{NOT_ENCRYPTED}")
-    return path
+
+    def work(progress: Progress) -> Path:
+        from reports.pdf import write_document
+
+        progress.step(0, 0, f"Laying out the {doc.kind}")
+        return write_document(doc, Path(chosen))
+
+    def saved(path: Path) -> None:
+        QMessageBox.information(parent, "Saved", f"Saved to {path}.\n\n{NOT_ENCRYPTED}")
+
+    return run_with_progress(parent, f"Saving the {doc.kind}", work, saved)
 
 
 class DocumentDialog(QDialog):

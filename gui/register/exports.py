@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from gui.kit.document_view import NOT_ENCRYPTED
@@ -33,12 +34,12 @@ def _saved(parent: QWidget, path: Path) -> None:
 
 
 def export_register(parent: QWidget, ctx: AppContext, kind: str,
-                    register_filter: RegisterFilter) -> None:
+                    register_filter: RegisterFilter) -> Any:
     default = Path.home() / f"breach register.{kind}"
     chosen, _ = QFileDialog.getSaveFileName(parent, "Save the register", str(default),
                                             FORMATS[kind])
     if not chosen:
-        return
+        return None
     path = Path(chosen)
     if path.suffix.lower() != f".{kind}":
         path = path.with_name(path.name + f".{kind}")
@@ -46,11 +47,20 @@ def export_register(parent: QWidget, ctx: AppContext, kind: str,
     def work(progress: Progress) -> Path:
         return write_register(ctx, path, register_filter, progress)
 
-    run_with_progress(parent, "Saving the register", work, lambda p: _saved(parent, p))
+    return run_with_progress(parent, "Saving the register", work, lambda p: _saved(parent, p))
 
 
-def export_annual(parent: QWidget, ctx: AppContext, year: int) -> None:
+def export_annual(parent: QWidget, ctx: AppContext, year: int) -> Any:
+    """Build the year's report off the GUI thread, then show it to read or save."""
     from gui.kit.document_view import DocumentDialog
 
-    document = ctx.register.annual_document(year)
-    DocumentDialog(document, parent).exec()
+    def work(progress: Progress) -> Any:
+        progress.step(0, 0, f"Working out {year}'s figures")
+        return ctx.register.annual_document(year)
+
+    def show(document: Any) -> None:
+        dialog = DocumentDialog(document, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    return run_with_progress(parent, "Preparing the annual report", work, show)

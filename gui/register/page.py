@@ -8,6 +8,8 @@ is that record. Rows come from query columns in one SQL read; filtering is in me
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -24,14 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.kit.errors import reporting
+from gui.kit.errors import show_error
 from gui.kit.style import label
+from gui.kit.tasks import Task, run_in_background
 from gui.register.actions_view import ActionsView
 from gui.register.filters import FilterBar
 from gui.register.stats_view import StatsView
 from gui.register.table import ID_ROLE, RegisterTableModel
 from model.domain.documents.register import HEADERS
+from model.domain.lessons.records import CorrectiveAction
 from model.domain.register.rows import RegisterRow, apply_filter
+from model.domain.register.stats import Statistics
 from model.services.context import AppContext
 
 
@@ -51,12 +56,30 @@ HIDDEN_AT_FIRST = ("Regime", "Cause", "People", "Decision and reason", "In time"
                    "People told")
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """What one read of the register brings back from the worker thread."""
+
+    rows: list[RegisterRow]
+    zone: str
+    actions: list[CorrectiveAction]
+    today: date
+    repeats: dict[int, tuple[str, ...]]
+    statistics: Statistics
+
+
 class RegisterPage(QWidget):
     open_breach = Signal(int)
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._task: Task | None = None
+        self._stats_task: Task | None = None
+        self._again = False
+        self.last_task: Task | None = None  # the last export started (tests wait on it)
+        self._repeats: dict[int, tuple[str, ...]] = {}
         self._all: list[RegisterRow] = []
         self._zone = "Europe/London"
         self.model = RegisterTableModel(self)
@@ -110,23 +133,50 @@ class RegisterPage(QWidget):
         self.stats.annual_requested.connect(self.annual)
         self.import_button.clicked.connect(self.import_register)
 
+    @property
+    def loading(self) -> bool:
+        """A read of the register is under way (tests wait for it to end)."""
+        return self._task is not None
+
     def reload(self) -> None:
-        with reporting(self, "Loading the register") as outcome:
-            rows = self._ctx.register.rows()
-            zone = self._ctx.register.organisation().time_zone
-            actions = self._ctx.register.actions()
-            today = self._ctx.register.today()
-        if outcome.failed:
+        """Read the register off the GUI thread (seconds on a large vault the first time);
+        the page says it is loading meanwhile. A reload asked for during one follows it."""
+        if self._task is not None:
+            self._again = True
             return
-        self._all, self._zone = rows, zone
-        self._repeats = self._ctx.register.repeats()
+        self.counts.setText("Loading the register…")
+        register, year = self._ctx.register, self.stats.year.value()
+
+        def work() -> _Loaded:
+            return _Loaded(register.rows(), register.organisation().time_zone,
+                           register.actions(), register.today(), register.repeats(),
+                           register.statistics(date(year, 1, 1), date(year, 12, 31)))
+
+        self._task = run_in_background(work, self._loaded, self._failed)
+
+    def _loaded(self, data: _Loaded) -> None:
+        self._task = None
+        self._all, self._zone, self._repeats = data.rows, data.zone, data.repeats
         self._refilter()
-        self.actions_view.set_actions(actions, today)
-        self._show_stats(self.stats.year.value())
+        self.actions_view.set_actions(data.actions, data.today)
+        self.stats.show_statistics(data.statistics)
+        self.loaded.emit()
+        self._follow_up()
+
+    def _failed(self, err: BaseException) -> None:
+        self._task = None
+        self.counts.setText("The register could not be read.")
+        show_error(self, err, "Loading the register")
+        self._follow_up()
+
+    def _follow_up(self) -> None:
+        if self._again:
+            self._again = False
+            self.reload()
 
     def _refilter(self) -> None:
         rows = apply_filter(self._all, self.filters.value(), self._zone)
-        self.model.set_rows(rows, self._zone, getattr(self, "_repeats", {}))
+        self.model.set_rows(rows, self._zone, self._repeats)
         self.counts.setText(count_line(rows, len(self._all)))
         self.table.resizeColumnsToContents()
         for column, cap in ((1, 320), (8, 320), (4, 220)):
@@ -134,12 +184,15 @@ class RegisterPage(QWidget):
                 self.table.setColumnWidth(column, cap)
 
     def _show_stats(self, year: int) -> None:
-        from datetime import date
+        register = self._ctx.register
 
-        with reporting(self, "Working out the statistics") as outcome:
-            stats = self._ctx.register.statistics(date(year, 1, 1), date(year, 12, 31))
-        if not outcome.failed:
-            self.stats.show_statistics(stats)
+        def work() -> Statistics:
+            return register.statistics(date(year, 1, 1), date(year, 12, 31))
+
+        def failed(err: BaseException) -> None:
+            show_error(self, err, "Working out the statistics")
+
+        self._stats_task = run_in_background(work, self.stats.show_statistics, failed)
 
     def _setup_columns(self) -> None:
         """Eight columns fit a laptop; the rest (and every column in the exports) are a
@@ -184,13 +237,12 @@ class RegisterPage(QWidget):
     def export(self, kind: str) -> None:
         from gui.register.exports import export_register
 
-        export_register(self, self._ctx, kind, self.filters.value())
+        self.last_task = export_register(self, self._ctx, kind, self.filters.value())
 
     def annual(self, year: int) -> None:
         from gui.register.exports import export_annual
 
-        with reporting(self, "Preparing the annual report"):
-            export_annual(self, self._ctx, year)
+        self.last_task = export_annual(self, self._ctx, year)
 
     def import_register(self) -> None:
         from gui.register.import_dialog import ImportDialog

@@ -82,20 +82,24 @@ def test_an_edit_here_is_an_edit_of_the_same_fact_everywhere(step, ctx, breach_i
     assert not step.has_unsaved_changes()
 
 
-def test_preview_shows_the_rendered_pages(step) -> None:  # type: ignore[no-untyped-def]
-    pages = step.show_preview()
+def test_preview_shows_the_rendered_pages(step, qtbot) -> None:  # type: ignore[no-untyped-def]
+    task = step.show_preview()  # laid out and drawn off the GUI thread
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
+    pages = step.preview_pages
     assert pages >= 2 and len(step.preview.pages) == pages
     assert step.tabs.currentWidget() is step.preview
     assert not step.preview.pages[0].pixmap().isNull()
 
 
-def test_filing_freezes_a_version_and_the_history_shows_it(step, ctx, breach_id,
+def test_filing_freezes_a_version_and_the_history_shows_it(step, ctx, breach_id, qtbot,
                                                            tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     proof = tmp_path / "ICO acknowledgement.eml"
     proof.write_text("Thank you for your report. Case reference IC-2026-1234.")
     draft = FilingDraft(Channel.ONLINE, ReportType.INITIAL, ctx.clock(),
                         case_reference="IC-2026-1234")
-    assert step.file(draft, proof)
+    task = step.file(draft, proof)  # laid out and recorded off the GUI thread
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
     case = ctx.cases.load(breach_id)
     assert case.breach.status is BreachStatus.NOTIFIED
     filing = case.filings[0]

@@ -18,7 +18,9 @@ def test_register_page_lists_filters_and_opens(qtbot, clock, qtmodeltester) -> N
         page = RegisterPage(demo)
         qtbot.addWidget(page)
         page.resize(1229, 700)
-        page.show()
+        page.show()  # reads the register off the GUI thread
+        assert page.loading and page.counts.text() == "Loading the register…"
+        qtbot.waitUntil(lambda: not page.loading, timeout=20_000)
         everything = demo.register.rows()
         assert len(everything) > 20 and any(r.near_miss for r in everything)
         while page.model.canFetchMore():

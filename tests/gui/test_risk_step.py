@@ -189,7 +189,9 @@ def test_not_notifiable_decision_offers_the_register_record(dpo, seed_doc, qtbot
                         staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
     monkeypatch.setattr(document_view.QMessageBox, "information",
                         lambda parent, title, text: told.append(text))
-    assert document_view.save_pdf(step, shown[0].document) == target
+    task = document_view.save_pdf(step, shown[0].document)
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)  # laid out off the GUI thread
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in told[0] and "not encrypted" in told[0]
 

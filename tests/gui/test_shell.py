@@ -80,6 +80,7 @@ def test_open_breach_then_back_to_the_list(window, standins) -> None:  # type: i
 def test_register_activation_opens_in_breaches(qtbot, window, ctx, standins) -> None:  # type: ignore[no-untyped-def]
     breach = _add_breach(ctx, "Lost laptop")
     window.show_page("Register")
+    qtbot.waitUntil(lambda: not window.register.loading, timeout=20_000)
     index = window.register.model.index(0, 0)
     window.register.table.activated.emit(index)  # Enter or a double click
     assert window.current_page() == "Breaches"

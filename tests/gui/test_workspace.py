@@ -124,6 +124,8 @@ def test_notification_through_the_dialog_stops_the_clock(workspace, ctx, qtbot):
     QTimer.singleShot(0, fill_dialog)
     assert workspace.request_status(BreachStatus.NOTIFIED)
     assert workspace.current_step().KEY == "ico"
+    task = workspace.current_step().last_task  # the report is laid out off the GUI thread
+    qtbot.waitUntil(lambda: task.finished, timeout=20_000)
     breach = ctx.breaches.get(workspace.breach_id)
     assert breach.status is BreachStatus.NOTIFIED
     assert breach.notified_at == datetime(2026, 10, 10, 8, 0, tzinfo=UTC)
