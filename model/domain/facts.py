@@ -213,7 +213,10 @@ def _datetime(value: Any, path: str) -> datetime | None:
         raise ValidationError(path, "must be an ISO 8601 date-time text")
     try:
         return parse_iso(value, path)
-    except ValueError:
+    except ValueError as err:
+        if "outside the years" in str(err):
+            raise ValidationError(path, "falls outside the years 1-9999 once converted to "
+                                  "UTC") from None
         raise ValidationError(
             path, f"must be an ISO 8601 date-time with a UTC offset, e.g. "
             f"2026-10-09T12:00:00+01:00 (got {_shown(value)})") from None

@@ -243,6 +243,13 @@ class BreachService:
             block = {}
         facts = facts_from_document(doc)
         events = _parse_events(block)
+        now = self._db.clock()
+        for i, event in enumerate(events):  # each refusal names the entry it is about
+            try:
+                _check_event(event, now)
+            except ValidationError as err:
+                raise ValidationError(f"{EXPORT_KEY}.timeline[{i}].{err.field}",
+                                      err.rule) from None
         return self.create(facts, actor, events, note="Breach imported from breach-facts/1 "
                            "as {reference}.")
 

@@ -49,7 +49,7 @@ class KdfParams:
         """Why these scrypt parameters cannot be used, or None."""
         n, r, p = self.n, self.r, self.p
         if not (MIN_N <= n <= MAX_N and n & (n - 1) == 0):
-            return f"scrypt n={n} is not a power of two from {MIN_N} to {MAX_N}"
+            return f"scrypt n={n} is not one of the powers of two from {MIN_N} to {MAX_N}"
         if not (1 <= r <= MAX_R and 1 <= p <= MAX_P):
             return f"scrypt r={r}, p={p} are outside 1-{MAX_R} and 1-{MAX_P}"
         if 128 * n * r > MAX_MEMORY or n * r * p > MAX_WORK:

@@ -17,7 +17,9 @@ from sqlalchemy.exc import DBAPIError
 
 from model.domain.errors import VaultError, VaultExistsError, VaultNotFoundError
 from model.storage import keystore
+from model.storage.backup import export_copy
 from model.storage.engine import build_engine, check_key
+from model.storage.integrity import Report, check_database
 from model.storage.keyfile import (
     KdfParams,
     new_data_key,
@@ -98,8 +100,10 @@ class Vault:
     """An open vault. `engine` is keyed; `close()` disposes of it."""
 
     def __init__(self, paths: VaultPaths, vault_id: str, engine: Engine,
-                 key_in_keyring: bool, backup_made: str | None = None) -> None:
+                 key_in_keyring: bool, backup_made: str | None = None,
+                 key: bytes = b"") -> None:
         self.paths = paths
+        self._key = key  # already in memory in the engine; kept for backups and checks
         self.vault_id = vault_id
         self.engine = engine
         self.key_in_keyring = key_in_keyring
@@ -153,7 +157,7 @@ class Vault:
         except BaseException:
             engine.dispose()
             raise
-        return cls(paths, vault_id, engine, key_in_keyring=False, backup_made=backup)
+        return cls(paths, vault_id, engine, key_in_keyring=False, backup_made=backup, key=key)
 
     @classmethod
     def _require(cls, paths: VaultPaths) -> None:
@@ -215,6 +219,14 @@ class Vault:
             return keystore.load_key(read_keyfile(paths.key).vault_id) is not None
         except VaultError:
             return False
+
+    def backup_to(self, target: Path) -> Report:
+        """An encrypted, checked copy of the vault at `target`, its key file beside it."""
+        return export_copy(self.paths.db, self._key, target, self.paths.key)
+
+    def check(self) -> Report:
+        """Every integrity check on the open vault's database."""
+        return check_database(self.paths.db, self._key)
 
     def forget_keyring(self) -> None:
         keystore.forget_key(self.vault_id)
