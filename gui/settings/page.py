@@ -117,8 +117,11 @@ class SettingsPage(QWidget):
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(12)
         grid.addWidget(label("Settings", "title"), 0, 0, 1, 2)
-        grid.addWidget(self._group("Organisation (the controller)",
-                                   ["name", "address", "sector", "ico_registration"]), 1, 0)
+        left = QVBoxLayout()  # the group keeps its height when the right column is taller
+        left.addWidget(self._group("Organisation (the controller)",
+                                   ["name", "address", "sector", "ico_registration"]))
+        left.addStretch(1)
+        grid.addLayout(left, 1, 0)
         right = QVBoxLayout()
         right.setSpacing(12)
         right.addWidget(self._group("Data Protection Officer",

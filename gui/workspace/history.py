@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from gui.kit.actions import event_list
 from gui.kit.errors import reporting
 from gui.kit.style import label
 from model.domain.audit import AuditEvent, Change
 from model.domain.catalogue import caption
-from model.domain.clock import format_local
+from model.domain.clock import format_local, parse_iso
 from model.services.context import AppContext
 
-SHOWN = 160  # characters of a value shown in a row (the tooltip holds all of it)
+SHOWN = 120  # characters of a value shown in a row (the tooltip holds all of it)
 ENTITY_NAMES = {
-    "breach": "Breach", "status": "Status", "timeline": "Timeline", "assessment":
+    "breach": "Breach", "status": "Status", "timeline": "Timeline entry", "assessment":
     "Assessment", "decision": "Decision", "filing": "ICO filing", "ico_report": "ICO report",
     "lessons": "Lessons", "action": "Action", "attachment": "Attachment", "letter": "Letter",
     "settings": "Settings",
@@ -40,7 +42,13 @@ def value_text(value: object) -> str:
         return ", ".join(value_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    if len(text) >= 19 and text[4:5] == "-" and text[10:11] == "T":
+        try:
+            return format_local(parse_iso(text))
+        except ValueError:
+            return text
+    return text
 
 
 def _short(text: str) -> str:
@@ -48,15 +56,20 @@ def _short(text: str) -> str:
 
 
 def change_line(change: Change) -> str:
+    """'Field: old → new', or 'Field: value' for what a new record holds."""
+    if change.old is None:
+        return f"{field_name(change)}: {_short(value_text(change.new))}"
     return (f"{field_name(change)}: {_short(value_text(change.old))} → "
             f"{_short(value_text(change.new))}")
 
 
 def event_head(event: AuditEvent, zone: str) -> str:
+    """Two lines: when and who; what was done to which record."""
     who = event.user or "(no user name set)"
     what = ENTITY_NAMES.get(event.entity, event.entity.capitalize())
-    ident = f" {event.entity_id}" if event.entity_id and event.entity != "breach" else ""
-    return f"{format_local(event.at, zone)} · {who} — {what}{ident} {event.action}"
+    ident = f" {event.entity_id}" if event.entity_id and event.entity not in (
+        "breach", "status", "lessons", "ico_report") else ""
+    return f"{format_local(event.at, zone)}  ·  {who}\n{what}{ident} {event.action}"
 
 
 class HistoryWidget(QWidget):
@@ -66,19 +79,17 @@ class HistoryWidget(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx, self._breach_id, self._zone = ctx, breach_id, zone
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.list = event_list()
+        # Long entries wrap over several lines: measured in full, never cut short.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setUniformItemSizes(False)
         self.refresh_button = QPushButton("Refresh")
         self.refresh_button.clicked.connect(self.load)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label("History", "heading"))
-        layout.addWidget(label("Every change to this breach: when, who, and each field's old "
-                               "value → new value. Kept in a hash chain: Settings › Check the "
-                               "vault shows it is unbroken.", "hint"))
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(label("Every change: when, who, and each field's old value → new "
+                               "value, in a hash chain (Settings › Check the vault).", "hint"))
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.refresh_button)
         self.loaded = False
 
@@ -87,33 +98,20 @@ class HistoryWidget(QWidget):
             events = self._ctx.audit.for_breach(self._breach_id)
         if outcome.failed:
             return
-        self.tree.clear()
+        self.list.clear()
         for event in events:
-            item = QTreeWidgetItem([event_head(event, self._zone)])
-            item.setToolTip(0, f"{event.summary}\nEvent {event.seq}, SHA-256 "
-                               f"{event.sha256[:16]}…")
-            for change in event.changes:
-                child = QTreeWidgetItem([change_line(change)])
-                child.setToolTip(0, f"{field_name(change)}\nBefore: "
-                                    f"{value_text(change.old)[:2000]}\nAfter: "
-                                    f"{value_text(change.new)[:2000]}")
-                item.addChild(child)
-            self.tree.addTopLevelItem(item)
-        first = self.tree.topLevelItem(0)
-        if first is not None:
-            first.setExpanded(True)
+            text = "\n".join([event_head(event, self._zone)]
+                             + [f"• {change_line(c)}" for c in event.changes])
+            item = QListWidgetItem(text)
+            item.setToolTip("\n".join(
+                [f"{event.summary} (event {event.seq}, SHA-256 {event.sha256[:16]}…)"]
+                + [f"{field_name(c)}: {value_text(c.old)[:1000]} → {value_text(c.new)[:1000]}"
+                   for c in event.changes]))
+            self.list.addItem(item)
         self.loaded = True
+        QTimer.singleShot(0, self.list.doItemsLayout)  # re-measure at the width shown
 
     def lines(self) -> list[str]:
-        """Every row's text, events and their changes (for tests and screen readers)."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item is None:
-                continue
-            out.append(item.text(0))
-            for j in range(item.childCount()):
-                child = item.child(j)
-                if child is not None:
-                    out.append(child.text(0))
-        return out
+        """Every line shown, events and their changes (for tests and screen readers)."""
+        return [line for i in range(self.list.count())
+                for line in self.list.item(i).text().splitlines()]
