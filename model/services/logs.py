@@ -58,8 +58,9 @@ def configure_logging(data_dir: Path | None) -> Path | None:
     folder = Path(data_dir) / FOLDER
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # delay: the file appears with the first event, not for a refused command
         handler = _PrivateFileHandler(folder / FILE, maxBytes=MAX_BYTES, backupCount=KEPT,
-                                      encoding="utf-8")
+                                      encoding="utf-8", delay=True)
     except OSError:
         return None  # a read-only folder: the app works without its log
     handler.setFormatter(_NoDetail("%(asctime)s %(levelname)s %(name)s %(message)s"))
