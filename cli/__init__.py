@@ -10,11 +10,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli import breach_verbs, people_verbs, register_verbs, report_verbs, vault_verbs
+from cli import (
+    breach_verbs,
+    people_verbs,
+    register_verbs,
+    report_verbs,
+    trust_verbs,
+    vault_verbs,
+)
 from cli.common import EXIT_USER_ERROR, CliError
 
+EXIT_UNEXPECTED = 1
+
 # register_verbs and people_verbs extend report, so they come after it.
-GROUPS = (vault_verbs, breach_verbs, report_verbs, register_verbs, people_verbs)
+GROUPS = (vault_verbs, breach_verbs, report_verbs, register_verbs, people_verbs, trust_verbs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,12 +51,32 @@ def run(argv: list[str] | None = None) -> int:
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     from model.domain.errors import BreachDeskError
+    from model.services.logs import configure_logging, log_unexpected
 
+    configure_logging(_log_folder(args))
     try:
         return int(args.run(args))
     except (CliError, BreachDeskError) as err:
-        print(f"breach-desk: error: {err}", file=sys.stderr)
+        print(f"breach-desk: error: {_one_line(err)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("breach-desk: interrupted", file=sys.stderr)
         return EXIT_USER_ERROR
+    except Exception as err:  # a bug: one line here, the details (no personal data) logged
+        where = log_unexpected(err)
+        print(f"breach-desk: unexpected error ({type(err).__name__}); details are in "
+              f"{where}", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())
+
+
+def _log_folder(args: argparse.Namespace) -> Path | None:
+    """The vault folder's log, when that folder exists (a verb never creates it)."""
+    from model.services.vaults import default_data_dir
+
+    folder = args.data_dir if getattr(args, "data_dir", None) is not None \
+        else default_data_dir()
+    return folder if folder.is_dir() else None

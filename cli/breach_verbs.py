@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
-from cli.common import open_context, read_json
+from cli.common import CliError, open_context, read_json
+
+
+def dump_json(doc: Any) -> str:
+    """Strict JSON (never NaN or Infinity), so what is printed is valid JSON."""
+    try:
+        return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError as err:
+        raise CliError(f"cannot be written as JSON: {err}") from None
 
 
 def add(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,7 +51,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         doc = ctx.breaches.export_document(breach.id)
     finally:
         ctx.close()
-    print(json.dumps(doc, indent=2, ensure_ascii=False))
+    print(dump_json(doc))
     return 0
 
 
@@ -50,15 +59,16 @@ def cmd_assess(args: argparse.Namespace) -> int:
     from model.domain.clock import utc_now
     from model.domain.facts import facts_from_document
     from model.domain.risk import assess, assessment_to_document, explain_text
-    from model.domain.validation import impossible_facts
+    from model.domain.validation import check_ranges, impossible_facts
 
     facts = facts_from_document(read_json(args.file))
+    check_ranges(facts)  # out of range is an error here as everywhere, not a warning
     # Any schema-valid document is assessed; facts that cannot be true are pointed out.
-    for problem in impossible_facts(facts, utc_now()):
+    for problem in impossible_facts(facts, utc_now()):  # the rest: warnings
         print(f"breach-desk: warning: {problem}", file=sys.stderr)
     result = assess(facts)
     if args.explain:
         print(explain_text(result))
     else:
-        print(json.dumps(assessment_to_document(result), indent=2))
+        print(dump_json(assessment_to_document(result)))
     return 0

@@ -21,24 +21,50 @@ class CliError(Exception):
     """A command-line problem with a message for stderr."""
 
 
+MAX_JSON_BYTES = 20 * 1024 * 1024
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def read_json(name: str) -> Any:
+    """A JSON document from a file or stdin: UTF-8 (a byte-order mark is allowed), strict
+    JSON (no NaN or Infinity), not absurdly large or deep. Problems are one-line errors."""
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+        else:
+            path = Path(name)
+            if path.is_dir():
+                raise CliError(f"{name} is a folder, not a JSON file")
+            if path.stat().st_size > MAX_JSON_BYTES:
+                raise CliError(f"{name} is larger than {MAX_JSON_BYTES // 2**20} MB")
+            data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except OSError as err:
         raise CliError(f"cannot read {name}: {err.strerror or err}") from None
     except UnicodeDecodeError:
         raise CliError(f"{name} is not UTF-8 text") from None
+    if len(data) > MAX_JSON_BYTES:
+        raise CliError(f"{name} is larger than {MAX_JSON_BYTES // 2**20} MB")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise CliError(f"{name} is not valid JSON: {err.msg} at line {err.lineno}, "
                        f"column {err.colno}") from None
+    except RecursionError:
+        raise CliError(f"{name} is nested too deeply to be a breach-facts document") \
+            from None
+    except ValueError as err:  # NaN/Infinity, or an integer of thousands of digits
+        raise CliError(f"{name} is not valid JSON: {str(err).split(';')[0]}") from None
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:
     if args.passphrase_file is not None:
         try:
-            lines: list[str] = Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()
+            lines: list[str] = Path(args.passphrase_file).read_text(
+                encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError) as err:
             raise CliError(f"cannot read the passphrase file: {err}") from None
         if not lines or not lines[0]:

@@ -301,11 +301,12 @@ class MainWindow(QMainWindow):
         self.settings.revert()
         return True
 
-    def request_lock(self) -> None:
-        """Lock: unsaved work is kept as drafts (offered back after unlocking), never lost."""
+    def request_lock(self, automatic: bool = False) -> None:
+        """Lock: unsaved work is kept as drafts (offered back after unlocking), never lost.
+        An automatic (idle) lock asks nothing: nobody is there to answer."""
         if self.ctx.demo:
             return
-        if not self.keep_drafts():
+        if not self.keep_drafts() and not automatic:
             answer = QMessageBox.warning(
                 self, "Unsaved work", "Some unsaved work could not be kept as a draft. Lock "
                 "anyway and lose it?", QMessageBox.StandardButton.Yes

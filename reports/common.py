@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
@@ -48,8 +48,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     if not folder.is_dir():
         raise ReportError(f"Cannot save the report in {folder}: the folder does not exist.")
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.",
-                                             suffix=".tmp")
+        handle, temp_name = _temp_file(folder, path.stem)
     except OSError as err:
         raise ReportError(f"Cannot save the report in {folder}: {_problem(err)}.") from None
     try:
@@ -57,8 +56,6 @@ def write_atomically(path: Path, data: bytes) -> Path:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        # mkstemp makes the file private (0600); a saved report gets ordinary permissions.
-        os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
     except OSError as err:
         _remove_quietly(temp_name)
@@ -74,6 +71,18 @@ def write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
+def _temp_file(folder: Path, stem: str) -> tuple[int, str]:
+    """A new temporary file beside the target, created with mode 0666 less the user's umask
+    (as any program saving a file would), never with a mode forced on the user."""
+    for _attempt in range(100):
+        name = str(folder / f".{stem}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
 @contextlib.contextmanager
 def open_atomically(path: Path) -> Iterator[BinaryIO]:
     """A file to stream a long export into: a temporary file in the target folder (so a
@@ -86,8 +95,7 @@ def open_atomically(path: Path) -> Iterator[BinaryIO]:
     if not path.parent.is_dir():
         raise ReportError(f"Cannot save in {path.parent}: the folder does not exist.")
     try:
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.",
-                                             suffix=".tmp")
+        handle, temp_name = _temp_file(path.parent, path.stem)
     except OSError as err:
         raise ReportError(f"Cannot save in {path.parent}: {_problem(err)}.") from None
     try:
@@ -95,7 +103,6 @@ def open_atomically(path: Path) -> Iterator[BinaryIO]:
             yield out
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp_name, 0o644)
         os.replace(temp_name, path)
     except OSError as err:
         _remove_quietly(temp_name)

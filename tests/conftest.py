@@ -53,8 +53,13 @@ def _isolated_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def memory_keyring() -> MemoryKeyring:
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """An in-memory stand-in for an OS keystore (counted as one for the test)."""
+    from model.storage import keystore
+
     backend = MemoryKeyring()
+    monkeypatch.setattr(keystore, "OS_KEYSTORES",
+                        keystore.OS_KEYSTORES | {keystore._name(backend)})
     keyring.set_keyring(backend)
     return backend
 

@@ -23,6 +23,7 @@ from model.domain.errors import (
     VaultError,
     WorkflowError,
 )
+from model.services.logs import log_unexpected
 
 UNEXPECTED_TEXT = ("Something went wrong that Breach Desk did not expect. Nothing more was "
                    "changed; the last saved state is kept. If it happens again, copy the "
@@ -64,10 +65,14 @@ def describe(err: BaseException) -> ErrorMessage:
 def show_error(parent: QWidget | None, err: BaseException, doing: str = "") -> None:
     """Show `err` in a modal message box; `doing` ("Saving the settings") prefixes it."""
     message = describe(err)
+    text = message.text
+    if not message.expected:  # a bug: its kind and code locations go to the log
+        text += (f"\n\nThe log names where it happened (never what you typed): "
+                 f"{log_unexpected(err)}\n\nBreach Desk keeps running.")
     box = QMessageBox(parent)
     box.setWindowTitle(message.title)
     box.setIcon(QMessageBox.Icon.Warning if message.expected else QMessageBox.Icon.Critical)
-    box.setText(f"{doing} failed.\n\n{message.text}" if doing else message.text)
+    box.setText(f"{doing} failed.\n\n{text}" if doing else text)
     if message.detail:
         box.setDetailedText(message.detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -11,16 +11,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +27,13 @@ from PySide6.QtWidgets import (
 from gui.kit.autosave import Autosaver
 from gui.kit.errors import show_error
 from gui.kit.style import label, set_role
-from gui.kit.vault_dialogs import ChangePassphraseDialog
+from gui.settings.security import SecurityGroup, keyring_status
 from model.domain.clock import format_local
 from model.domain.enums import Regime, Sector
 from model.domain.errors import ValidationError
 from model.domain.records import OrganisationProfile
-from model.services import vaults
 from model.services.context import AppContext
+from model.services.organisation import BACKUPS_KEPT, LOCK_MINUTES
 
 SETTINGS_SCOPE = "settings"
 
@@ -49,8 +48,10 @@ FIELD_LABELS = {
     "name": "Controller name", "address": "Address", "sector": "Sector",
     "ico_registration": "ICO registration number", "dpo_name": "DPO name",
     "dpo_email": "DPO email", "dpo_phone": "DPO phone", "default_regime": "Default regime",
-    "time_zone": "Display time zone",
+    "time_zone": "Display time zone", "user_name": "Your name",
+    "lock_after_minutes": "Lock after", "backups_kept": "Automatic backups kept",
 }
+__all__ = ["SettingsPage", "keyring_status"]
 
 
 def _enum_combo(members: type[Sector] | type[Regime]) -> QComboBox:
@@ -60,18 +61,12 @@ def _enum_combo(members: type[Sector] | type[Regime]) -> QComboBox:
     return combo
 
 
-def keyring_status(ctx: AppContext) -> str:
-    """One line on where the vault key is kept, for the settings page and the status bar."""
-    if ctx.demo:
-        return "Demo vault: a throwaway folder, deleted when Breach Desk closes."
-    backend = vaults.keyring_backend()
-    if ctx.key_in_keyring:
-        return f"The OS keyring ({backend}) holds the key: this computer opens the vault " \
-               "without the passphrase until you lock it."
-    if backend is None:
-        return "No OS keyring is available: the passphrase is needed at each start."
-    return f"The OS keyring ({backend}) does not hold the key: the passphrase is needed " \
-           "at each start."
+def _whole(value: object, default: int) -> int:
+    """A number kept in a draft (drafts keep text)."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
 
 
 class SettingsPage(QWidget):
@@ -101,26 +96,45 @@ class SettingsPage(QWidget):
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.addItems(ZONES)
+        self.user_name = QLineEdit()
+        self.user_name.setPlaceholderText("The DPO's name when empty")
+        self.user_name.setToolTip("Named as 'who' in the audit trail and new entries")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(*LOCK_MINUTES)
+        self.lock_minutes.setSuffix(" minutes without input")
+        self.backups_kept = QSpinBox()
+        self.backups_kept.setRange(*BACKUPS_KEPT)
+        self.backups_kept.setSuffix(" (one made on each close)")
         self.fields = {"name": self.name, "address": self.address, "sector": self.sector,
                        "ico_registration": self.ico, "dpo_name": self.dpo_name,
                        "dpo_email": self.dpo_email, "dpo_phone": self.dpo_phone,
-                       "default_regime": self.regime, "time_zone": self.zone}
+                       "default_regime": self.regime, "time_zone": self.zone,
+                       "user_name": self.user_name, "lock_after_minutes": self.lock_minutes,
+                       "backups_kept": self.backups_kept}
         body = QWidget()
         grid = QGridLayout(body)
         grid.setContentsMargins(24, 20, 24, 20)
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(12)
         grid.addWidget(label("Settings", "title"), 0, 0, 1, 2)
-        grid.addWidget(self._group("Organisation (the controller)",
-                                   ["name", "address", "sector", "ico_registration"]), 1, 0)
+        left = QVBoxLayout()  # the group keeps its height when the right column is taller
+        left.addWidget(self._group("Organisation (the controller)",
+                                   ["name", "address", "sector", "ico_registration"]))
+        left.addStretch(1)
+        grid.addLayout(left, 1, 0)
         right = QVBoxLayout()
         right.setSpacing(12)
         right.addWidget(self._group("Data Protection Officer",
                                     ["dpo_name", "dpo_email", "dpo_phone"]))
         right.addWidget(self._group("Defaults", ["default_regime", "time_zone"]))
+        right.addWidget(self._group("You and this vault", ["user_name", "lock_after_minutes",
+                                                           "backups_kept"]))
         grid.addLayout(right, 1, 1)
         grid.addLayout(self._save_row(), 2, 0, 1, 2)
-        grid.addWidget(self._security_group(), 3, 0, 1, 2)
+        self.security = SecurityGroup(self._ctx)
+        self.keyring_text = self.security.keyring_text
+        self.change_button = self.security.change_button
+        grid.addWidget(self.security, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(4, 1)
@@ -158,28 +172,14 @@ class SettingsPage(QWidget):
         row.addWidget(self.state, 1)
         return row
 
-    def _security_group(self) -> QGroupBox:
-        group = QGroupBox("Vault security")
-        box = QVBoxLayout(group)
-        box.setSpacing(8)
-        box.addWidget(label(f"Vault folder: {self._ctx.data_dir}", "hint"))
-        self.keyring_text = label(keyring_status(self._ctx))
-        box.addWidget(self.keyring_text)
-        self.change_button = QPushButton("Change passphrase…")
-        self.change_button.clicked.connect(self.change_passphrase)
-        self.change_button.setVisible(not self._ctx.demo)
-        row = QHBoxLayout()
-        row.addWidget(self.change_button)
-        row.addStretch(1)
-        box.addLayout(row)
-        return group
-
     def _watch(self, widget: QWidget) -> None:
         if isinstance(widget, QLineEdit | QPlainTextEdit):
             widget.textChanged.connect(self._update_state)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(self._update_state)
             widget.editTextChanged.connect(self._update_state)
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(self._update_state)
 
     # -- profile <-> form ---------------------------------------------------------------
     def _show_profile(self, profile: OrganisationProfile) -> None:
@@ -192,6 +192,9 @@ class SettingsPage(QWidget):
         self.dpo_phone.setText(profile.dpo_phone)
         self.regime.setCurrentIndex(max(self.regime.findData(profile.default_regime), 0))
         self.zone.setCurrentText(profile.time_zone)
+        self.user_name.setText(profile.user_name)
+        self.lock_minutes.setValue(profile.lock_after_minutes)
+        self.backups_kept.setValue(profile.backups_kept)
         self._clear_error()
         self._update_state()
 
@@ -202,7 +205,9 @@ class SettingsPage(QWidget):
             sector=self.sector.currentData(), ico_registration=self.ico.text().strip(),
             dpo_name=self.dpo_name.text().strip(), dpo_email=self.dpo_email.text().strip(),
             dpo_phone=self.dpo_phone.text().strip(), default_regime=self.regime.currentData(),
-            time_zone=self.zone.currentText().strip())
+            time_zone=self.zone.currentText().strip(), user_name=self.user_name.text().strip(),
+            lock_after_minutes=self.lock_minutes.value(),
+            backups_kept=self.backups_kept.value())
 
     def has_unsaved_changes(self) -> bool:
         return self.form_profile() != self._saved
@@ -223,7 +228,10 @@ class SettingsPage(QWidget):
             name=values["name"], address=values["address"], sector=Sector(values["sector"]),
             ico_registration=values["ico_registration"], dpo_name=values["dpo_name"],
             dpo_email=values["dpo_email"], dpo_phone=values["dpo_phone"],
-            default_regime=Regime(values["default_regime"]), time_zone=values["time_zone"]))
+            default_regime=Regime(values["default_regime"]), time_zone=values["time_zone"],
+            user_name=str(values["user_name"]),
+            lock_after_minutes=_whole(values["lock_after_minutes"], 10),
+            backups_kept=_whole(values["backups_kept"], 10)))
         self.autosave.adopt()
 
     def keep_draft(self) -> bool:
@@ -270,6 +278,7 @@ class SettingsPage(QWidget):
             self._saved = self._ctx.organisation.get()
             self._show_profile(self._saved)
         self.keyring_text.setText(keyring_status(self._ctx))
+        self.security.show_latest()
 
     def _show_field_error(self, err: ValidationError) -> None:
         name = FIELD_LABELS.get(err.field, err.field)
@@ -289,10 +298,3 @@ class SettingsPage(QWidget):
                 widget.setProperty("invalid", False)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
-
-    def change_passphrase(self) -> None:
-        dialog = ChangePassphraseDialog(self._ctx.data_dir, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            QMessageBox.information(self, "Passphrase changed",
-                                    "The passphrase is changed. Use the new one from now on; "
-                                    "the old one no longer opens the vault.")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from gui.kit.errors import reporting
 from gui.kit.step import StepPage
 from gui.kit.style import label
 from gui.kit.unsaved import Choice, ask_unsaved
+from gui.workspace.history import HistoryWidget
 from gui.workspace.status_actions import StatusButtons, StatusChangeDialog
 from gui.workspace.step_list import StepList
 from gui.workspace.timeline import TimelineWidget
@@ -155,7 +157,13 @@ class BreachWorkspace(QWidget):
         self.timeline_box = QWidget()
         box_layout = QVBoxLayout(self.timeline_box)
         box_layout.setContentsMargins(12, 8, 12, 12)
-        box_layout.addWidget(self.timeline)
+        self.history = HistoryWidget(self._ctx, self.breach_id, self.case.zone)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.timeline, "Timeline")
+        self.side_tabs.addTab(self.history, "History")
+        self.side_tabs.currentChanged.connect(self._side_tab_changed)
+        box_layout.addWidget(self.side_tabs)
         self.timeline_box.setMinimumWidth(280)
         self.show_timeline.toggled.connect(self.timeline_box.setVisible)
         self.show_timeline.clicked.connect(self._timeline_clicked)
@@ -209,10 +217,22 @@ class BreachWorkspace(QWidget):
         if not outcome.failed:
             self.changed.emit(self.breach_id)
 
+    def _side_tab_changed(self, index: int) -> None:
+        if self.side_tabs.widget(index) is self.history:
+            self.history.load()
+
+    def show_history(self) -> None:
+        """Show the History tab beside the step (read fresh)."""
+        self.show_timeline.setChecked(True)
+        self.side_tabs.setCurrentWidget(self.history)
+        self.history.load()
+
     def _case_changed(self, case: Case) -> None:
         for page in self.step_pages:
             page.load(case)
         self.timeline.load(case)
+        if self.side_tabs.currentWidget() is self.history:
+            self.history.load()
         self.update_header()
         self._update_steps()
 

@@ -59,8 +59,8 @@ class Case:
 
     @property
     def actor(self) -> str:
-        """Who acts by default: the DPO named in Settings."""
-        return self.organisation.dpo_name
+        """Who acts by default: the user named in Settings (the DPO when none is)."""
+        return self.organisation.user
 
     @property
     def latest_assessment(self) -> AssessmentRecord | None:

@@ -32,7 +32,10 @@ def format_local(value: datetime | None, zone: str = DEFAULT_ZONE, with_zone: bo
     """'09 Oct 2026 12:00 BST' style text for display; '' for None."""
     if value is None:
         return ""
-    local = to_zone(value, zone)
+    try:
+        local = to_zone(value, zone)
+    except OverflowError:  # a moment at the edge of the calendar: shown in UTC
+        local = require_aware(value)
     text = local.strftime("%d %b %Y %H:%M")
     return f"{text} {local.tzname()}" if with_zone else text
 
@@ -40,7 +43,10 @@ def format_local(value: datetime | None, zone: str = DEFAULT_ZONE, with_zone: bo
 def parse_iso(text: str, what: str = "time") -> datetime:
     """Parse ISO 8601 text with an offset (Z allowed) to aware UTC; ValueError otherwise."""
     value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    return require_aware(value, what)
+    try:
+        return require_aware(value, what)
+    except OverflowError:
+        raise ValueError(f"{what} is outside the years 1-9999 in UTC") from None
 
 
 def iso_utc(value: datetime) -> str:

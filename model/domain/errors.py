@@ -19,6 +19,14 @@ class DamagedVaultError(VaultError):
     """The key is right but the database does not open with it (damaged or swapped file)."""
 
 
+class DamagedKeyFileError(VaultError):
+    """The key file is not what Breach Desk wrote (damaged), as opposed to a wrong passphrase."""
+
+
+class VaultLockedError(VaultError):
+    """Another copy of Breach Desk has this vault open."""
+
+
 class VaultNotFoundError(VaultError):
     """No vault at the given location."""
 

@@ -6,6 +6,7 @@ carried as extra properties, which breach-facts/1 allows, so a round trip loses 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
@@ -30,6 +31,7 @@ from model.domain.enums import (
     YesNoUnknown,
 )
 from model.domain.errors import ValidationError
+from model.domain.limits import MAX_EXTRA_BYTES, json_problem
 
 SCHEMA_ID = "breach-facts/1"
 E = TypeVar("E", bound=StrEnum)
@@ -158,31 +160,47 @@ def _choices(enum: type[StrEnum]) -> str:
 
 def _enum(enum: type[E], value: Any, path: str) -> E:
     if not isinstance(value, str) or value not in enum._value2member_map_:
-        raise ValidationError(path, f"must be one of {_choices(enum)} (got {value!r})")
+        raise ValidationError(path, f"must be one of {_choices(enum)} (got {_shown(value)})")
     return enum(value)
 
 
 def _bool(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise ValidationError(path, f"must be true or false (got {value!r})")
+        raise ValidationError(path, f"must be true or false (got {_shown(value)})")
     return value
+
+
+def _shown(value: Any) -> str:
+    """A short, printable picture of a bad value for a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _number(value: Any, path: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(path, f"must be a number (got {value!r})")
-    if value < 0:
+        raise ValidationError(path, f"must be a number (got {_shown(value)})")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ValidationError(path, "is too large") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValidationError(path, "must be a finite number (not NaN or Infinity)")
+    if number < 0:
         raise ValidationError(path, "must not be negative")
-    return float(value)
+    return number
 
 
 def _count(value: Any, path: str) -> int | None:
+    """A whole number; 61.0 counts as 61 (JSON Schema's "integer" allows it)."""
     if value is None:
         return None
+    if isinstance(value, float) and value == value and abs(value) != float("inf") \
+            and value.is_integer():
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(path, f"must be a whole number (got {value!r})")
+        raise ValidationError(path, f"must be a whole number (got {_shown(value)})")
     if value < 0:
         raise ValidationError(path, "must not be negative")
     return value
@@ -195,10 +213,13 @@ def _datetime(value: Any, path: str) -> datetime | None:
         raise ValidationError(path, "must be an ISO 8601 date-time text")
     try:
         return parse_iso(value, path)
-    except ValueError:
+    except ValueError as err:
+        if "outside the years" in str(err):
+            raise ValidationError(path, "falls outside the years 1-9999 once converted to "
+                                  "UTC") from None
         raise ValidationError(
             path, f"must be an ISO 8601 date-time with a UTC offset, e.g. "
-            f"2026-10-09T12:00:00+01:00 (got {value!r})") from None
+            f"2026-10-09T12:00:00+01:00 (got {_shown(value)})") from None
 
 
 def _enum_list(enum: type[E], value: Any, path: str, required: bool) -> tuple[E, ...]:
@@ -255,7 +276,7 @@ def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
     if not isinstance(doc, dict):
         raise ValidationError("", "the document must be a JSON object")
     if doc.get("schema") != SCHEMA_ID:
-        raise ValidationError("schema", f'must be "{SCHEMA_ID}" (got {doc.get("schema")!r})')
+        raise ValidationError("schema", f'must be "{SCHEMA_ID}" (got {_shown(doc.get("schema"))})')
     kwargs: dict[str, Any] = {}
     for name, enum in _LISTS.items():
         required = strict and name in ("breach_types", "data_categories")
@@ -297,8 +318,21 @@ def facts_from_document(doc: Any, strict: bool = True) -> BreachFacts:
         kwargs["processor_name"] = name
         kwargs["processor_notified_at"] = _datetime(
             processor.get("notified_at"), "processor.notified_at")
-    kwargs["extra"] = {k: v for k, v in doc.items() if k not in _KNOWN}
+    kwargs["extra"] = _extra({k: v for k, v in doc.items() if k not in _KNOWN})
     return BreachFacts(**kwargs)
+
+
+def _extra(extra: dict[str, Any]) -> dict[str, Any]:
+    """Extra properties are kept as given, so they must be JSON that can be kept and
+    exported again: finite numbers, valid text, not nested absurdly deep or large."""
+    for key, value in extra.items():
+        problem = json_problem(key) or json_problem(value)
+        if problem:
+            raise ValidationError(_shown(key).strip("'"), problem)
+    if len(json.dumps(extra, ensure_ascii=False)) > MAX_EXTRA_BYTES:
+        raise ValidationError("", f"the extra properties are larger than "
+                              f"{MAX_EXTRA_BYTES:,} characters")
+    return extra
 
 
 def _nested_doc(value: Any) -> dict[str, Any]:

@@ -24,6 +24,14 @@ class OrganisationProfile:
     dpo_phone: str = ""
     default_regime: Regime = Regime.UK_GDPR
     time_zone: str = DEFAULT_ZONE
+    user_name: str = ""           # who uses the app (the audit trail's "who"); DPO if empty
+    lock_after_minutes: int = 10  # idle minutes before the app locks itself
+    backups_kept: int = 10        # automatic backups kept (made on close)
+
+    @property
+    def user(self) -> str:
+        """The name the audit trail and new entries give: the user, else the DPO."""
+        return self.user_name.strip() or self.dpo_name.strip()
 
 
 @dataclass(frozen=True)

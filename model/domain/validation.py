@@ -15,6 +15,14 @@ from model.domain.clock import format_local, require_aware
 from model.domain.enums import DataCategory
 from model.domain.errors import ValidationError
 from model.domain.facts import NO_PERSONAL_DATA_ALONE, BreachFacts
+from model.domain.limits import (
+    LINE_TEXT,
+    LONG_TEXT,
+    count_problem,
+    hours_problem,
+    moment_problem,
+    text_problem,
+)
 
 # Clocks on two machines disagree a little; a time this far ahead of `now` is still fine.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -116,10 +124,60 @@ def _claim_errors(facts: BreachFacts) -> list[ValidationError]:
     return errors
 
 
+# Each text fact and how long it may be.
+TEXT_LIMITS: dict[str, int] = {
+    "title": LINE_TEXT, "summary": LONG_TEXT, "how_found": LONG_TEXT,
+    "found_by": LINE_TEXT, "aware_note": LONG_TEXT, "processor_name": LINE_TEXT,
+    "recovery_note": LONG_TEXT,
+}
+
+
+def range_errors(facts: BreachFacts) -> list[ValidationError]:
+    """Facts outside what Breach Desk stores (dates, counts, hours, text): the one range
+    check, shared by the services (so the GUI), breach-facts/1 import, `assess` and the
+    register import."""
+    errors: list[ValidationError] = []
+    for name in _LABELS:
+        value = getattr(facts, name)
+        problem = moment_problem(value) if value is not None else None
+        if problem:
+            errors.append(ValidationError(name, problem))
+    for name in ("subjects_count", "records_count", "subjects_count_low",
+                 "records_count_low"):
+        value = getattr(facts, name)
+        problem = count_problem(value) if value is not None and value > 0 else None
+        if problem:
+            errors.append(ValidationError(name, problem))
+    hours = {"confidentiality.exposure_hours":
+             facts.confidentiality.exposure_hours if facts.confidentiality else None,
+             "availability.restore_hours":
+             facts.availability.restore_hours if facts.availability else None}
+    for name, number in hours.items():
+        # Negative hours are told by _count_errors; here only NaN, Infinity and absurd sizes.
+        problem = hours_problem(number) if number is not None and not number < 0 else None
+        if problem:
+            errors.append(ValidationError(name, problem))
+    texts = {name: getattr(facts, name) for name in TEXT_LIMITS}
+    if facts.exemption_claim is not None:
+        texts["exemption_claim.explanation"] = facts.exemption_claim.explanation
+    for name, text in texts.items():
+        problem = text_problem(text, TEXT_LIMITS.get(name, LONG_TEXT))
+        if problem:
+            errors.append(ValidationError(name, problem))
+    return errors
+
+
+def check_ranges(facts: BreachFacts) -> None:
+    """Raise an ImpossibleFactsError when any fact is out of range (used by `assess`)."""
+    errors = range_errors(facts)
+    if errors:
+        raise ImpossibleFactsError(errors)
+
+
 def impossible_facts(facts: BreachFacts, now: datetime) -> list[ValidationError]:
-    """Every fact that cannot be true together with the others, in field order."""
+    """Every fact that cannot be true together with the others, then those out of range."""
     return (_order_errors(facts) + _future_errors(facts, now) + _count_errors(facts)
-            + _claim_errors(facts))
+            + _claim_errors(facts) + range_errors(facts))
 
 
 def check_facts(facts: BreachFacts, now: datetime) -> None:

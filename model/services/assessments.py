@@ -8,6 +8,7 @@ import json
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from model.domain import audit
 from model.domain.clock import DEFAULT_ZONE
 from model.domain.decision import DecisionDraft, RestrictionGround, check_decision
 from model.domain.enums import BreachStatus
@@ -90,6 +91,13 @@ class AssessmentService:
                 result_json=json.dumps(result_doc, ensure_ascii=False),
                 created_at=now, created_by=actor, sha256=snapshot.sha256)
             session.add(stored)
+            session.flush()
+            journal.audit(session, "assessment", stored.id, "created", now=now, breach=row,
+                          changes=audit.created({
+                              "version": version, "method_version": result.method_version,
+                              "risk": result.risk.value, "severity": result.severity.score,
+                              "sha256": snapshot.sha256}),
+                          summary=f"Risk assessment version {version} recorded.")
             mapping_lessons.store_assessment_columns(row, result.risk.value)
             summary = (f"{result.risk.label} (severity {result.severity.score:g}, "
                        f"{result.severity.band.label}).")
@@ -142,6 +150,19 @@ class AssessmentService:
                 restriction_review_on=r.review_on if r else None,
                 decided_by=actor, decided_at=draft.decided_at, recorded_at=now)
             session.add(stored)
+            session.flush()
+            journal.audit(session, "decision", stored.id, "created", now=now, breach=row,
+                          changes=audit.created({
+                              "assessment_version": assessment.version,
+                              "notify_ico": draft.notify_ico,
+                              "notify_ico_reason": stored.notify_ico_reason,
+                              "notify_subjects": draft.notify_subjects,
+                              "notify_subjects_reason": stored.notify_subjects_reason,
+                              "restriction_ground": stored.restriction_ground,
+                              "restriction_reasoning": stored.restriction_reasoning,
+                              "restriction_review_on": stored.restriction_review_on,
+                              "decided_by": actor, "decided_at": draft.decided_at}),
+                          summary="Decision recorded.")
             mapping_lessons.store_decision_columns(
                 row, draft.notify_ico, draft.notify_subjects, stored.notify_ico_reason,
                 stored.notify_subjects_reason)

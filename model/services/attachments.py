@@ -8,7 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from model.domain import audit
 from model.domain.errors import NotFoundError, ValidationError, WorkflowError
+from model.domain.limits import LONG_TEXT, check_text
 from model.domain.records import Attachment
 from model.domain.snapshot import sha256_hex
 from model.services import journal
@@ -27,6 +29,11 @@ def _clean_name(name: str) -> str:
     return base.strip(" .")[:MAX_NAME] or "attachment"
 
 
+def _values(row: AttachmentRow) -> dict[str, object]:
+    return {"name": row.name, "owner": row.owner, "size": row.size, "sha256": row.sha256,
+            "media_type": row.media_type, "note": row.note}
+
+
 class AttachmentService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -40,6 +47,8 @@ class AttachmentService:
             raise ValidationError("attachment", f"the file is larger than "
                                   f"{MAX_BYTES // (1024 * 1024)} MB; attach a smaller copy")
         clean = _clean_name(name)
+        check_text("note", note, LONG_TEXT)
+        check_text("attachment", clean)
         media = mimetypes.guess_type(clean)[0] or "application/octet-stream"
         now = self._db.clock()
         with self._db.unit() as session:
@@ -54,6 +63,9 @@ class AttachmentService:
                                 added_by=added_by, added_at=now, note=note)
             session.add(row)
             session.flush()
+            journal.audit(session, "attachment", row.id, "added", now=now, breach=breach,
+                          changes=audit.created(_values(row)), summary=f"File attached "
+                          f"({row.owner}).")
             if breach is not None:
                 journal.record(session, breach, at=now, kind="attachment",
                                text=f"File attached: {clean} ({len(content):,} bytes, "
@@ -103,6 +115,9 @@ class AttachmentService:
                 raise WorkflowError(f"{row.name} is kept as part of a record ({row.owner}) "
                                     "and cannot be removed.")
             breach = session.get(BreachRow, row.breach_id) if row.breach_id else None
+            journal.audit(session, "attachment", row.id, "removed", now=now, breach=breach,
+                          changes=audit.changes_between(_values(row), {}),
+                          summary="File removed.")
             session.delete(row)
             if breach is not None:
                 journal.record(session, breach, at=now, kind="attachment",

@@ -12,18 +12,20 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from model.domain import audit
 from model.domain.clock import iso_utc, parse_iso, require_aware
 from model.domain.closing import close_problems
 from model.domain.enums import BreachStatus
 from model.domain.errors import NotFoundError, ValidationError, WorkflowError
 from model.domain.facts import BreachFacts, facts_from_document, facts_to_document
+from model.domain.limits import LINE_TEXT, LONG_TEXT, check_moment, check_text
 from model.domain.records import Breach, BreachSummary, TimelineEvent
 from model.domain.validation import CLOCK_SKEW, check_facts
 from model.domain.workflow import check_transition
 from model.services import journal
 from model.services.cases import read_case
 from model.services.unit import Database
-from model.storage import mapping
+from model.storage import facts_codec, mapping
 from model.storage.orm import BreachRow, BreachTagRow, DecisionRow, TimelineRow
 from model.storage.orm_ico import IcoFilingRow
 
@@ -46,12 +48,23 @@ def changed_fields(old: BreachFacts, new: BreachFacts) -> list[str]:
 
 
 def _check_event(event: NewEvent, now: datetime) -> NewEvent:
+    check_text("text", event.text, LONG_TEXT)
+    check_text("actor", event.actor, LINE_TEXT)
+    check_text("kind", event.kind, 32)
     if not event.text.strip():
         raise ValidationError("text", "say what was done")
     at = require_aware(event.at, "time")
+    check_moment("at", at)
     if at > now + CLOCK_SKEW:
         raise ValidationError("at", "cannot be in the future")
     return replace(event, at=at, text=event.text.strip())
+
+
+def facts_values(facts: BreachFacts) -> dict[str, Any]:
+    """The facts as audited: the storage document's fields, nested groups flattened."""
+    doc = facts_codec.facts_to_storage(facts)
+    doc.pop(facts_codec.VERSION_KEY, None)
+    return audit.flatten(doc)
 
 
 class BreachService:
@@ -66,11 +79,11 @@ class BreachService:
         return row
 
     def get(self, breach_id: int) -> Breach:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             return mapping.to_breach(self._row(session, breach_id))
 
     def get_by_reference(self, reference: str) -> Breach:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             row = session.scalar(select(BreachRow).where(
                 BreachRow.reference == reference.strip().upper()))
             if row is None:
@@ -79,7 +92,7 @@ class BreachService:
 
     def list(self) -> builtins.list[BreachSummary]:
         """Every breach as a list row: selected columns only, no facts parsed."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             driver = session.connection().connection.driver_connection
             assert driver is not None
             cursor = driver.cursor()
@@ -93,11 +106,11 @@ class BreachService:
         return count_by_tag(self._db, kind)
 
     def count(self) -> int:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             return int(session.scalar(select(func.count(BreachRow.id))) or 0)
 
     def timeline(self, breach_id: int) -> builtins.list[TimelineEvent]:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             rows = session.scalars(select(TimelineRow).where(TimelineRow.breach_id == breach_id)
                                    .order_by(TimelineRow.at, TimelineRow.id)).all()
             return [mapping.to_event(r) for r in rows]
@@ -125,6 +138,8 @@ class BreachService:
         with self._db.unit() as session:
             row = self._insert(session, facts, now)
             text = (note or "Breach recorded as {reference}.").format(reference=row.reference)
+            journal.audit(session, "breach", row.reference, "created", now=now, breach=row,
+                          changes=audit.created(facts_values(facts)), summary=text)
             journal.record(session, row, at=now, kind="created", text=text, actor=actor,
                            now=now)
             for e in events:
@@ -169,10 +184,14 @@ class BreachService:
 
     def _replace_facts(self, session: Session, row: BreachRow, facts: BreachFacts,
                        now: datetime, actor: str) -> None:
-        changed = changed_fields(mapping.facts_of(row), facts)
+        old = mapping.facts_of(row)
+        changed = changed_fields(old, facts)
         if not changed:
             return
         mapping.store_facts(row, facts)
+        journal.audit(session, "breach", row.reference, "changed", now=now, breach=row,
+                      changes=audit.changes_between(facts_values(old), facts_values(facts)),
+                      summary="Facts updated.")
         journal.record(session, row, at=now, kind="edit",
                        text="Facts updated: " + ", ".join(changed) + ".", actor=actor, now=now)
 
@@ -228,6 +247,13 @@ class BreachService:
             block = {}
         facts = facts_from_document(doc)
         events = _parse_events(block)
+        now = self._db.clock()
+        for i, event in enumerate(events):  # each refusal names the entry it is about
+            try:
+                _check_event(event, now)
+            except ValidationError as err:
+                raise ValidationError(f"{EXPORT_KEY}.timeline[{i}].{err.field}",
+                                      err.rule) from None
         return self.create(facts, actor, events, note="Breach imported from breach-facts/1 "
                            "as {reference}.")
 
@@ -249,11 +275,16 @@ def move_status(session: Session, row: BreachRow, new: BreachStatus, *, actor: s
         problems = close_problems(read_case(session, row.id))
         if problems:
             raise WorkflowError("The breach cannot be closed yet: " + " ".join(problems))
+    before = {"status": old.value, "notified_at": row.notified_at}
     row.status = new.value
     if new is BreachStatus.NOTIFIED:
         # The clock stops at the first notification; a reopened breach keeps it.
         row.notified_at = at if row.notified_at is None else min(row.notified_at, at)
     text = f"Status: {old.label} → {new.label}. {note}".strip()
+    journal.audit(session, "status", row.reference, "changed", now=now, breach=row,
+                  changes=audit.changes_between(
+                      before, {"status": new.value, "notified_at": row.notified_at}),
+                  summary=text)
     journal.record(session, row, at=at, kind="status", text=text, actor=actor, now=now)
 
 

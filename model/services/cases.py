@@ -87,5 +87,5 @@ class CaseService:
 
     def load(self, breach_id: int) -> Case:
         """The breach, the organisation, the timeline, every assessment and decision."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             return read_case(session, breach_id)

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 from model.domain.clock import Clock, utc_now
 from model.services.assessments import AssessmentService
 from model.services.attachments import AttachmentService
+from model.services.audit import AuditService
+from model.services.backups import BackupService
 from model.services.breaches import BreachService
 from model.services.cases import CaseService
 from model.services.documents import DocumentService
@@ -59,6 +61,8 @@ class AppContext:
         self.register_import = RegisterImportService(self.db)
         self.people = PeopleService(self.db, self.cases)
         self.recipients = RecipientService(self.db)
+        self.audit = AuditService(self.db)
+        self.backups = BackupService(vault, clock)
 
     @property
     def data_dir(self) -> Path:

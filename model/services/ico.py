@@ -13,6 +13,7 @@ from dataclasses import fields, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from model.domain import audit
 from model.domain.document import Document
 from model.domain.documents.call_sheet import call_sheet
 from model.domain.documents.ico_report import Filed
@@ -74,6 +75,10 @@ class IcoService:
             session.add(stored)
         stored.answers_json = mapping_ico.answers_dumps(answers)
         stored.updated_at, stored.updated_by = now, actor
+        journal.audit(session, "ico_report", row.reference, "changed", now=now, breach=row,
+                      changes=audit.changes_between(audit.record_values(old),
+                                                    audit.record_values(answers)),
+                      summary="ICO report answers updated.")
         journal.record(session, row, at=now, kind="edit", text="ICO report answers "
                        f"updated: {', '.join(changed)}.", actor=actor, now=now)
 
@@ -138,6 +143,15 @@ class IcoService:
                 pdf_sha256=sha256_hex(pdf), pdf_size=len(pdf))
             session.add(stored)
             session.flush()
+            journal.audit(session, "filing", stored.id, "created", now=now, breach=row,
+                          changes=audit.created({
+                              "version": version, "report_type": stored.report_type,
+                              "channel": stored.channel, "filed_at": draft.filed_at,
+                              "case_reference": stored.case_reference,
+                              "delay_reasons": stored.delay_reasons, "note": stored.note,
+                              "snapshot_sha256": stored.snapshot_sha256,
+                              "pdf_sha256": stored.pdf_sha256, "pdf_size": stored.pdf_size}),
+                          summary=f"ICO filing version {version} recorded.")
             journal.record(session, row, at=draft.filed_at, kind="ico_filing", text=(
                 f"{draft.report_type.label} filed with the ICO via {draft.channel.label} "
                 f"(version {version}; PDF SHA-256 {stored.pdf_sha256[:12]}…)."),

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from model.domain import audit
 from model.domain.clock import DEFAULT_ZONE, to_zone
 from model.domain.enums import BreachStatus
 from model.domain.errors import NotFoundError, ValidationError, WorkflowError
@@ -65,6 +66,11 @@ def _changed(old: Lessons | None, new: Lessons) -> list[str]:
             and getattr(base, f.name) != getattr(new, f.name)]
 
 
+def _action_values(row: ActionRow) -> dict[str, object]:
+    return audit.record_values(mapping_lessons.to_action(row),
+                               skip=("id", "breach_ids", "breach_refs"))
+
+
 class LessonsService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -91,7 +97,17 @@ class LessonsService:
             .where(ActionBreachRow.action_id == action_id).order_by(BreachRow.reference)))
 
     def _note(self, session: Session, breaches: Sequence[BreachRow], text: str,
-              actor: str, now: datetime) -> None:
+              actor: str, now: datetime, action: ActionRow | None = None,
+              before: dict[str, object] | None = None, what: str = "changed") -> None:
+        """The timeline note on each breach served, and (for a change to `action`) the
+        audit event with the fields changed since `before`."""
+        if action is not None:
+            changes = () if before is None else audit.changes_between(
+                before, _action_values(action))
+            targets: Sequence[BreachRow | None] = breaches or [None]
+            for breach in targets:
+                journal.audit(session, "action", action_reference(action.id), what, now=now,
+                              breach=breach, changes=changes, summary=text[:200])
         for breach in breaches:
             journal.record(session, breach, at=now, kind=ACTION_KIND, text=text, actor=actor,
                            now=now)
@@ -107,7 +123,7 @@ class LessonsService:
 
     # -- lessons -------------------------------------------------------------------------
     def get(self, breach_id: int) -> Lessons | None:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             self._breach(session, breach_id)
             return read_lessons(session, breach_id)
 
@@ -131,6 +147,10 @@ class LessonsService:
                 session.add(row)
             mapping_lessons.store_lessons(row, clean)
             row.updated_at, row.updated_by = now, actor
+            journal.audit(session, "lessons", breach.reference, "changed", now=now,
+                          breach=breach, changes=audit.changes_between(
+                              audit.record_values(old), audit.record_values(clean)),
+                          summary="Lessons updated.")
             journal.record(session, breach, at=now, kind=KIND,
                            text="Lessons updated: " + ", ".join(changed) + ".", actor=actor,
                            now=now)
@@ -153,6 +173,9 @@ class LessonsService:
             if problem:
                 raise WorkflowError(problem)
             row.near_miss = near_miss
+            journal.audit(session, "breach", row.reference, "changed", now=now, breach=row,
+                          changes=[audit.Change("near_miss", not near_miss, near_miss)],
+                          summary="Near miss " + ("recorded." if near_miss else "withdrawn."))
             text = ("Recorded as a near miss: no personal data was actually compromised, so "
                     "there is no clock and no notification. " if near_miss else
                     "No longer a near miss: handled as a breach, with its clock. ")
@@ -198,7 +221,7 @@ class LessonsService:
         due = clean.due_on.strftime("%d %b %Y") if clean.due_on else "no date"
         self._note(session, breaches, f"Action {action_reference(row.id)} raised "
                    f"({clean.kind.label.split(' (')[0].lower()}, owner {clean.owner}, due "
-                   f"{due}): {clean.description}", actor, now)
+                   f"{due}): {clean.description}", actor, now, row, {}, "created")
         session.flush()
         return row
 
@@ -213,11 +236,12 @@ class LessonsService:
                 return self._one(session, action_id)
             changed = [f.name.replace("_", " ") for f in fields(ActionDraft)
                        if getattr(before, f.name) != getattr(clean, f.name)]
+            old = _action_values(row)
             mapping_lessons.store_action(row, clean)
             row.updated_at = now
             self._note(session, self._linked(session, action_id),
                        f"Action {action_reference(action_id)} changed: {', '.join(changed)}.",
-                       actor, now)
+                       actor, now, row, old)
             return self._one(session, action_id)
 
     def start_action(self, action_id: int, actor: str = "") -> CorrectiveAction:
@@ -236,12 +260,13 @@ class LessonsService:
             row = self._action(session, action_id)
             if row.status == status.value:
                 return self._one(session, action_id)
+            old = _action_values(row)
             row.status = status.value
             if status is ActionStatus.OPEN:
                 row.completed_on, row.verdict, row.reviewed_on = None, None, None
             row.updated_at = now
             self._note(session, self._linked(session, action_id),
-                       f"Action {action_reference(action_id)} {what}.", actor, now)
+                       f"Action {action_reference(action_id)} {what}.", actor, now, row, old)
             return self._one(session, action_id)
 
     def complete_action(self, action_id: int, completed_on: date | None, evidence: str,
@@ -252,13 +277,14 @@ class LessonsService:
         with self._db.unit() as session:
             row = self._action(session, action_id)
             note = checks.check_done(completed_on, today_in(session, now), evidence)
+            old = _action_values(row)
             row.status, row.completed_on, row.evidence_note = (ActionStatus.DONE.value,
                                                                completed_on, note)
             row.wont_do_reason = row.risk_accepted_by = ""
             row.updated_at = now
             self._note(session, self._linked(session, action_id),
                        f"Action {action_reference(action_id)} done on "
-                       f"{completed_on:%d %b %Y}. Evidence: {note}", actor, now)
+                       f"{completed_on:%d %b %Y}. Evidence: {note}", actor, now, row, old)
             return self._one(session, action_id)
 
     def wont_do(self, action_id: int, reason: str, accepted_by: str,
@@ -268,13 +294,14 @@ class LessonsService:
         reason, accepted_by = checks.check_wont_do(reason, accepted_by)
         with self._db.unit() as session:
             row = self._action(session, action_id)
+            old = _action_values(row)
             row.status = ActionStatus.WONT_DO.value
             row.wont_do_reason, row.risk_accepted_by = reason, accepted_by
             row.completed_on = None
             row.updated_at = now
             self._note(session, self._linked(session, action_id),
                        f"Action {action_reference(action_id)} will not be done: {reason} "
-                       f"Risk accepted by {accepted_by}.", actor, now)
+                       f"Risk accepted by {accepted_by}.", actor, now, row, old)
             return self._one(session, action_id)
 
     def review_action(self, action_id: int, verdict: Verdict, reviewed_on: date | None,
@@ -289,13 +316,15 @@ class LessonsService:
             current = self._one(session, action_id)
             name = checks.check_review(current, reviewed_on, today, reviewer)
             assert reviewed_on is not None  # checked above
+            old = _action_values(row)
             row.verdict, row.reviewed_on, row.reviewed_by = verdict.value, reviewed_on, name
             row.review_note = checks.bounded(note, "review_note", 5_000)
             row.updated_at = now
             breaches = self._linked(session, action_id)
             self._note(session, breaches, f"Action {current.reference} reviewed on "
                        f"{reviewed_on:%d %b %Y} by {name}: {verdict.label.split(' (')[0]}."
-                       + (f" {row.review_note}" if row.review_note else ""), actor, now)
+                       + (f" {row.review_note}" if row.review_note else ""), actor, now, row,
+                       old)
             follow_up = None
             if verdict is Verdict.NOT_EFFECTIVE:
                 text = (f"Follow-up of {current.reference}, found not effective"
@@ -318,7 +347,8 @@ class LessonsService:
             if session.get(ActionBreachRow, (action_id, breach_id)) is None:
                 session.add(ActionBreachRow(action_id=action_id, breach_id=breach_id))
                 self._note(session, [breach], f"Action {action_reference(action_id)} now "
-                           "also serves this breach.", actor, now)
+                           "also serves this breach.", actor, now, self._action(
+                               session, action_id), None, "linked")
             session.flush()
             return self._one(session, action_id)
 
@@ -336,6 +366,6 @@ class LessonsService:
             session.delete(link)
             self._note(session, [self._breach(session, breach_id)],
                        f"Action {action_reference(action_id)} no longer serves this breach.",
-                       actor, now)
+                       actor, now, self._action(session, action_id), None, "unlinked")
             session.flush()
             return self._one(session, action_id)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from model.domain import audit
 from model.domain.clock import require_aware, to_zone
 from model.domain.decision import MIN_REASON
 from model.domain.errors import NotFoundError, ValidationError, WorkflowError
@@ -78,8 +79,12 @@ class PeopleService:
                 session.add(row)
             elif row.sha256 == snapshot.sha256:
                 return m.to_letter(row)
+            before = {"sha256": row.sha256 or ""}
             row.text_json, row.sha256 = snapshot.text, snapshot.sha256
             row.saved_at, row.saved_by = now, actor
+            journal.audit(session, kind, breach.reference, "saved", now=now, breach=breach,
+                          changes=audit.changes_between(before, {
+                              "sha256": snapshot.sha256, "variant": letter.variant.label}))
             what = "public notice" if kind == "notice" else "letter to the people affected"
             journal.record(session, breach, at=now, kind="people", actor=actor, now=now,
                            text=f"The {what} saved ({letter.variant.label}).")
@@ -137,6 +142,13 @@ class PeopleService:
                                 letter_sha256=sha, recorded_at=now, recorded_by=actor)
                      for r in sorted(rows, key=lambda r: r.number)]
             session.add_all(added)
+            journal.audit(session, "contact", breach.reference, "recorded", now=now,
+                          breach=breach, changes=audit.changes_between({}, {
+                              "recipients": [r.number for r in sorted(rows,
+                                                                      key=lambda r: r.number)],
+                              "channel": channel.value, "at": at, "by": by,
+                              "outcome": outcome.value, "note": note,
+                              "letter_sha256": sha}))
             count = f"{len(added)} recipient{'s' if len(added) != 1 else ''}"
             journal.record(session, breach, at=at, kind="people_contact", actor=actor, now=now,
                            text=f"{count} by {channel.label.lower()} "
@@ -176,6 +188,11 @@ class PeopleService:
                             where=where, published_at=published_at, reason=reason,
                             recorded_at=now, recorded_by=actor)
             session.add(row)
+            session.flush()
+            journal.audit(session, "notice", row.id, "published", now=now, breach=breach,
+                          changes=audit.changes_between({}, {
+                              "where": where, "published_at": published_at,
+                              "sha256": snapshot.sha256, "reason": reason}))
             journal.record(session, breach, at=published_at, kind="people_notice", now=now,
                            actor=actor, text=f"published on {where} (SHA-256 "
                                              f"{snapshot.sha256[:12]}…).")
@@ -194,6 +211,9 @@ class PeopleService:
             if at < row.published_at:
                 raise ValidationError("taken down", "is before the notice was published")
             row.taken_down_at = at
+            journal.audit(session, "notice", row.id, "taken down", now=now,
+                          breach=row.breach_id,
+                          changes=audit.changes_between({}, {"taken_down_at": at}))
             journal.record(session, _breach(session, row.breach_id), at=at, now=now,
                            kind="people_notice", actor=actor,
                            text=f"taken down from {row.where}.")

@@ -5,10 +5,12 @@ Each public call is one unit of work."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from model.domain import audit
 from model.domain.errors import NotFoundError, ValidationError, WorkflowError
 from model.domain.people.csv_import import (
     ImportPreview,
@@ -75,6 +77,18 @@ def _by_number(session: Session, breach_id: int, number: int) -> RecipientRow:
     return row
 
 
+def _values(row: RecipientRow) -> dict[str, object]:
+    return audit.record_values(m.to_recipient(row), skip=("id", "breach_id", "merged"))
+
+
+def _audit(session: Session, row: RecipientRow, action: str, before: dict[str, object],
+           now: datetime) -> None:
+    """The audit event of a recipient added, merged into or edited."""
+    breach = _breach(session, row.breach_id)
+    journal.audit(session, "recipient", f"{breach.reference}-{row.number:03d}", action,
+                  now=now, breach=breach, changes=audit.changes_between(before, _values(row)))
+
+
 class RecipientService:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -117,6 +131,9 @@ class RecipientService:
                 session.add(row)
                 number += 1
             added = sum(i.existing is None for i in result.rows)
+            journal.audit(session, "recipients", breach.reference, "imported", now=now,
+                          breach=breach, changes=audit.changes_between({}, {
+                              "source": label, "added": added, "merged": result.merged}))
             journal.record(session, breach, at=now, kind="people", actor=actor, now=now,
                            text=f"Recipients imported from {label}: {added} added, "
                                 f"{result.merged} merged by address.")
@@ -132,8 +149,10 @@ class RecipientService:
             breach = _breach(session, breach_id)
             number = _keys(session, breach_id).get(address_key(checked.lines,
                                                                checked.postcode))
+            before: dict[str, object] = {}
             if number is not None:
                 row = _by_number(session, breach_id, number)
+                before = _values(row)
                 m.store_recipient(row, merge(m.draft_of(row), checked))
                 row.merged = "\n".join(x for x in (row.merged, f"{checked.name} (typed in)")
                                        if x)
@@ -146,9 +165,10 @@ class RecipientService:
                 session.add(row)
                 session.flush()
                 text = f"Recipient no. {row.number} added: {checked.name}."
+            session.flush()
+            _audit(session, row, "merged" if number is not None else "added", before, now)
             journal.record(session, breach, at=now, kind="people", actor=actor, now=now,
                            text=text)
-            session.flush()
             return m.to_recipient(row), number is not None
 
     def update(self, recipient_id: int, draft: RecipientDraft, actor: str = "") -> Recipient:
@@ -164,7 +184,9 @@ class RecipientService:
                 raise ValidationError("address", f"is the address of recipient no. {other}: "
                                       "one letter goes to one address, so add this name "
                                       "to that entry instead")
+            before = _values(row)
             m.store_recipient(row, checked)
+            _audit(session, row, "changed", before, now)
             journal.record(session, _breach(session, row.breach_id), at=now, kind="people",
                            actor=actor, now=now,
                            text=f"Recipient no. {row.number} edited: {checked.name}.")
@@ -184,6 +206,9 @@ class RecipientService:
                                     "contacted, which is kept as evidence, so it stays on "
                                     "the list.")
             breach = _breach(session, row.breach_id)
+            journal.audit(session, "recipient", f"{breach.reference}-{row.number:03d}",
+                          "removed", now=now, breach=breach,
+                          changes=audit.changes_between(_values(row), {}))
             session.delete(row)
             journal.record(session, breach, at=now, kind="people", actor=actor, now=now,
                            text=f"Recipient no. {row.number} removed: {row.name}.")

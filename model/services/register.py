@@ -61,7 +61,7 @@ class RegisterService:
 
     def _read(self) -> _Snapshot:
         """Every row, read once until the next write (or the next day)."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             zone = self._zone(session)
             today = to_zone(self._db.clock(), zone).date()
             key = (self._db.generation, today, zone)
@@ -79,7 +79,7 @@ class RegisterService:
         return org.time_zone if org is not None else DEFAULT_ZONE
 
     def today(self) -> date:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             return to_zone(self._db.clock(), self._zone(session)).date()
 
     def rows(self, register_filter: RegisterFilter | None = None) -> list[RegisterRow]:
@@ -97,14 +97,14 @@ class RegisterService:
 
     def actions(self) -> list[CorrectiveAction]:
         """Every action across all breaches: overdue first, then open, by owner."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             today = to_zone(self._db.clock(), self._zone(session)).date()
             return sorted(read_actions(session), key=action_order(today))
 
     def statistics(self, date_from: date, date_to: date) -> stats.Statistics:
         """Statistics of the breaches and near misses logged in the period (its days in
         the organisation's zone). The data categories are one SQL query on breach_tag."""
-        with self._db.unit() as session:
+        with self._db.read() as session:
             zone = self._zone(session)
             today = to_zone(self._db.clock(), zone).date()
             everything = self._read().rows
@@ -127,7 +127,7 @@ class RegisterService:
                              repeats=sum(1 for i in ids if i in flags))
 
     def organisation(self) -> OrganisationProfile:
-        with self._db.unit() as session:
+        with self._db.read() as session:
             return mapping.to_profile(session.get(OrganisationRow, 1))
 
     def sheets(self, register_filter: RegisterFilter | None = None) -> list[Sheet]:

@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from model.domain import audit
 from model.domain.clock import DEFAULT_ZONE
 from model.domain.enums import BreachStatus
 from model.domain.errors import ValidationError
@@ -23,7 +24,7 @@ from model.domain.register.importing import (
     preview,
 )
 from model.services import journal
-from model.services.breaches import BreachService
+from model.services.breaches import BreachService, facts_values
 from model.services.unit import Database
 from model.storage import mapping, mapping_lessons
 from model.storage.orm import BreachRow, OrganisationRow
@@ -155,6 +156,11 @@ class RegisterImportService:
             row.notify_subjects = item.people_told_at is not None
         session.add(row)
         session.flush()
+        journal.audit(session, "breach", row.reference, "created", now=now, breach=row,
+                      changes=audit.created({**facts_values(item.facts),
+                                             "status": status.value,
+                                             "imported_from": row.imported_from}),
+                      summary="Breach imported from a register file.")
         journal.record(session, row, at=now, kind="created", actor=actor, now=now,
                        text=f"Imported as {row.reference} from {row.imported_from}, status "
                        f"{status.label.lower()}.")

@@ -1,4 +1,7 @@
-"""Units of work: one session and one transaction per user action."""
+"""Units of work: one session and one transaction per user action.
+
+`unit()` begins IMMEDIATE (it may write); `read()` begins a deferred, read-only one.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.domain.clock import Clock, utc_now
-from model.domain.errors import BreachDeskError
+from model.domain.errors import BreachDeskError, DamagedVaultError
+from model.storage.engine import DAMAGED, READ_ONLY, is_damage
 
 
 class SaveError(BreachDeskError):
@@ -28,6 +32,8 @@ class Database:
         self.engine = engine
         self.clock = clock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine.execution_options(**{READ_ONLY: True}),
+                                     expire_on_commit=False)
         # Counts statements that may change data: what was read at one generation may
         # be kept (the register's rows) until it moves on.
         self.generation = 0
@@ -40,14 +46,29 @@ class Database:
     @contextmanager
     def unit(self) -> Iterator[Session]:
         """A session in a transaction: committed on success, rolled back on any error."""
-        try:
-            with self._sessions.begin() as session:
-                yield session
-        except IntegrityError as err:
-            raise SaveError(f"Not saved: the change conflicts with stored data ({err.orig}).") \
-                from None
-        except DBAPIError as err:
-            text = str(err.orig)
-            if "full" in text:
-                text = "the disk is full"
-            raise SaveError(f"Not saved: {text}. The previous version is unchanged.") from None
+        with _translated(), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit: it never takes the write lock (lists, reports, exports)."""
+        with _translated(), self._readers.begin() as session:
+            yield session
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    try:
+        yield
+    except IntegrityError as err:
+        raise SaveError(f"Not saved: the change conflicts with stored data ({err.orig}).") \
+            from None
+    except DBAPIError as err:
+        if err.orig is not None and is_damage(err.orig):
+            raise DamagedVaultError(DAMAGED) from None
+        text = str(err.orig)
+        if "full" in text:
+            text = "the disk is full"
+        elif "locked" in text or "busy" in text:
+            text = "another program kept the vault busy for too long; try again"
+        raise SaveError(f"Not saved: {text}. The previous version is unchanged.") from None

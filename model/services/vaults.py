@@ -12,6 +12,9 @@ from model.domain.passphrase import passphrase_problem
 from model.services.context import AppContext
 from model.services.ico import Render
 from model.storage import keystore
+from model.storage import restore as restoring
+from model.storage.instance_lock import InstanceLock
+from model.storage.integrity import Report
 from model.storage.vault import Vault, VaultPaths
 from model.storage.vault import default_data_dir as _default_data_dir
 
@@ -56,6 +59,27 @@ def change_passphrase(data_dir: Path, old: str, new: str, repeat: str | None = N
     if problem:
         raise ValidationError("new passphrase", problem)
     Vault.change_passphrase(VaultPaths(Path(data_dir)), old, new)
+
+
+def lock_instance(data_dir: Path) -> InstanceLock:
+    """Hold the vault for this app (VaultLockedError while another copy has it open)."""
+    paths = VaultPaths(Path(data_dir))
+    paths.check_folder()
+    paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return InstanceLock.acquire(paths.data_dir)
+
+
+def verify(data_dir: Path, passphrase: str | None = None) -> Report:
+    """Every integrity check of the vault in `data_dir` (key from the keyring without a
+    passphrase); nothing is written."""
+    return restoring.verify(VaultPaths(Path(data_dir)), passphrase)
+
+
+def restore(backup: Path, data_dir: Path, passphrase: str | None = None,
+            replace: bool = False) -> restoring.Restored:
+    """Make a checked backup the vault in `data_dir` (a new folder, or with `replace` the
+    vault there is first moved into its backups/ folder)."""
+    return restoring.restore(Path(backup), Path(data_dir), passphrase, replace)
 
 
 class DemoContext(AppContext):

@@ -1,7 +1,9 @@
-"""The OS keyring as a key holder, used only when a real backend exists.
+"""The OS keyring as a key holder, used only when it is an OS keystore.
 
-keyring's "fail" backend (headless Linux) and any backend of priority < 1 count as no
-keyring; we never fall back to a plaintext file: the passphrase is the fallback.
+Only the operating system's own stores count (Secret Service/libsecret, KWallet, the macOS
+Keychain, the Windows Credential Locker). Anything else keyring may offer, such as a
+plaintext or "encrypted" file from keyrings.alt, the null or fail backends, and any of
+those inside keyring's chainer, is refused: the passphrase is then the only key holder.
 """
 
 from __future__ import annotations
@@ -12,20 +14,51 @@ from keyring.backend import KeyringBackend
 
 SERVICE = "Breach Desk"
 
+# "module.Class" of every backend whose storage is an OS keystore.
+OS_KEYSTORES: frozenset[str] = frozenset({
+    "keyring.backends.SecretService.Keyring",
+    "keyring.backends.libsecret.Keyring",
+    "keyring.backends.kwallet.DBusKeyring",
+    "keyring.backends.kwallet.DBusKeyringKWallet4",
+    "keyring.backends.macOS.Keyring",
+    "keyring.backends.Windows.WinVaultKeyring",
+})
+CHAINER = "keyring.backends.chainer.ChainerBackend"
+
+
+def _name(backend: object) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _priority(backend: KeyringBackend) -> float:
+    try:
+        return float(backend.priority)
+    except Exception:
+        return 0.0
+
+
+def os_keystore(backend: object) -> KeyringBackend | None:
+    """`backend` itself when it is an OS keystore; for the chainer, the best OS keystore it
+    chains (never the chainer, which would also write to any other backend it holds)."""
+    if not isinstance(backend, KeyringBackend):
+        return None
+    if _name(backend) in OS_KEYSTORES:
+        return backend if _priority(backend) > 0 else None
+    if _name(backend) == CHAINER:
+        try:
+            chained = list(getattr(backend, "backends", ()))
+        except Exception:
+            return None
+        usable = [b for b in chained if _name(b) in OS_KEYSTORES and _priority(b) > 0]
+        return max(usable, key=_priority) if usable else None
+    return None
+
 
 def _backend() -> KeyringBackend | None:
     try:
-        backend = keyring.get_keyring()
+        return os_keystore(keyring.get_keyring())
     except Exception:  # a broken keyring configuration must not stop the app
         return None
-    name = type(backend).__module__ + "." + type(backend).__name__
-    if name.startswith("keyring.backends.fail") or "plaintext" in name.lower():
-        return None
-    try:
-        priority = float(backend.priority)
-    except Exception:
-        priority = 1.0
-    return backend if priority >= 1 or name.startswith("keyring.backends.chainer") else None
 
 
 def keyring_name() -> str | None:
@@ -57,9 +90,10 @@ def load_key(vault_id: str) -> bytes | None:
         return None
     try:
         text = backend.get_password(SERVICE, vault_id)
-        return bytes.fromhex(text) if text else None
+        key = bytes.fromhex(text) if text else None
     except Exception:
         return None
+    return key if key is not None and len(key) == 32 else None
 
 
 def forget_key(vault_id: str) -> None:

@@ -152,7 +152,9 @@ def to_profile(row: OrganisationRow | None) -> OrganisationProfile:
         name=row.name, address=row.address, sector=Sector(row.sector),
         ico_registration=row.ico_registration, dpo_name=row.dpo_name,
         dpo_email=row.dpo_email, dpo_phone=row.dpo_phone,
-        default_regime=Regime(row.default_regime), time_zone=row.time_zone)
+        default_regime=Regime(row.default_regime), time_zone=row.time_zone,
+        user_name=row.user_name or "", lock_after_minutes=row.lock_after_minutes or 10,
+        backups_kept=row.backups_kept if row.backups_kept is not None else 10)
 
 
 def to_attachment(row: AttachmentRow) -> Attachment:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
 
-from model.domain.errors import NewerSchemaError, VaultError
+from model.domain.errors import DamagedVaultError, NewerSchemaError, VaultError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -63,8 +63,28 @@ def is_known(revision: str) -> bool:
         return False
 
 
-def ensure_current(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
+def _refuse_unversioned(engine: Engine, db_path: Path, backup_dir: Path) -> None:
+    """Only creating a vault may build a schema: an empty database (a failed copy, a sync
+    conflict) or one whose version table was dropped is refused, never rebuilt empty."""
+    with engine.connect() as conn:
+        tables = conn.execute(text("SELECT count(*) FROM sqlite_master "
+                                   "WHERE type = 'table'")).scalar()
+    where = f" Backups are kept in {backup_dir}." if backup_dir.is_dir() else ""
+    if not tables:
+        raise DamagedVaultError(
+            f"The database {db_path} is empty although its key file exists: it was "
+            "truncated or replaced. Nothing was changed. Restore it from a backup with "
+            f"'restore'.{where}")
+    raise DamagedVaultError(
+        f"The database {db_path} holds tables but no schema version (alembic_version is "
+        "missing), so Breach Desk cannot tell which version wrote it. Nothing was changed. "
+        f"Restore it from a backup with 'restore'.{where}")
+
+
+def ensure_current(engine: Engine, db_path: Path, backup_dir: Path,
+                   create: bool = False) -> str | None:
     """Bring the schema to head. Refuse a newer database; back up before changing an old one.
+    Only `create` may build the schema of an empty database.
 
     Returns the path of the backup made, or None when none was needed.
     """
@@ -72,6 +92,8 @@ def ensure_current(engine: Engine, db_path: Path, backup_dir: Path) -> str | Non
     head = head_revision()
     if current == head:
         return None
+    if current is None and not create:
+        _refuse_unversioned(engine, db_path, backup_dir)
     if current is not None and not is_known(current):
         raise NewerSchemaError(
             f"This vault was written by a newer version of Breach Desk (schema {current}). "
@@ -79,10 +101,11 @@ def ensure_current(engine: Engine, db_path: Path, backup_dir: Path) -> str | Non
     backup: Path | None = None
     if current is not None:
         engine.dispose()
-        backup_dir.mkdir(parents=True, exist_ok=True)
+        backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = backup_dir / f"{db_path.stem}-before-{head}-{stamp}{db_path.suffix}"
         shutil.copy2(db_path, backup)
+        backup.chmod(0o600)
     from alembic import command
 
     cfg = _config()

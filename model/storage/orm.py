@@ -61,6 +61,11 @@ class OrganisationRow(Base):
     default_regime: Mapped[str] = mapped_column(String(32), default="uk_gdpr")
     time_zone: Mapped[str] = mapped_column(String(64), default="Europe/London")
     updated_at: Mapped[datetime | None]
+    # Who uses Breach Desk on this vault (named in the audit trail; the DPO when empty),
+    # minutes without input before the app locks itself, automatic backups kept.
+    user_name: Mapped[str] = mapped_column(Text, default="")
+    lock_after_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    backups_kept: Mapped[int] = mapped_column(Integer, default=10)
 
 
 class BreachRow(Base):
@@ -216,4 +221,4 @@ class AttachmentRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 # Feature tables live in their own modules; importing them here lets Alembic see them.
-from model.storage import orm_ico, orm_lessons, orm_people  # noqa: E402, F401
+from model.storage import orm_audit, orm_ico, orm_lessons, orm_people  # noqa: E402, F401

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
 from model.domain.errors import VaultError, VaultExistsError, VaultNotFoundError
 from model.storage import keystore
+from model.storage.backup import export_copy
 from model.storage.engine import build_engine, check_key
+from model.storage.integrity import Report, check_database
 from model.storage.keyfile import (
     KdfParams,
     new_data_key,
     read_keyfile,
     unwrap_key,
+    unwrap_key_as,
     wrap_key,
     write_keyfile,
 )
@@ -50,6 +59,34 @@ class VaultPaths:
     def exists(self) -> bool:
         return self.db.exists() or self.key.exists()
 
+    def check_folder(self) -> None:
+        """Refuse a data folder that is a file (a mistyped --data-dir)."""
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise VaultError(f"{self.data_dir} is a file, not a folder: give the folder that "
+                             "holds (or will hold) the vault.")
+
+
+def tighten(paths: VaultPaths) -> None:
+    """Owner-only access: the folder and backups/ 0700, the files in them 0600. A folder
+    made by an older version or copied in with looser modes is tightened on each open."""
+    if os.name != "posix":
+        return
+    for folder in (paths.data_dir, paths.backups):
+        _chmod(folder, 0o700, stat.S_ISDIR)
+    folders = [paths.data_dir, paths.backups]
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for entry in folder.iterdir():
+                _chmod(entry, 0o600, stat.S_ISREG)
+
+
+def _chmod(path: Path, mode: int, kind: Callable[[int], bool]) -> None:
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if kind(info.st_mode) and info.st_uid == os.getuid() \
+                and stat.S_IMODE(info.st_mode) & 0o077:
+            path.chmod(stat.S_IMODE(info.st_mode) & mode)
+
 
 def _os_error(err: OSError, doing: str) -> VaultError:
     if err.errno == errno.ENOSPC:
@@ -63,8 +100,10 @@ class Vault:
     """An open vault. `engine` is keyed; `close()` disposes of it."""
 
     def __init__(self, paths: VaultPaths, vault_id: str, engine: Engine,
-                 key_in_keyring: bool, backup_made: str | None = None) -> None:
+                 key_in_keyring: bool, backup_made: str | None = None,
+                 key: bytes = b"") -> None:
         self.paths = paths
+        self._key = key  # already in memory in the engine; kept for backups and checks
         self.vault_id = vault_id
         self.engine = engine
         self.key_in_keyring = key_in_keyring
@@ -74,19 +113,28 @@ class Vault:
     def create(cls, paths: VaultPaths, passphrase: str, use_keyring: bool = True,
                kdf: KdfParams | None = None) -> Vault:
         """A new, empty vault; refuses to overwrite anything already there."""
+        paths.check_folder()
         if paths.exists():
             raise VaultExistsError(f"A vault already exists in {paths.data_dir}.")
         key = new_data_key()
         keyfile = wrap_key(key, passphrase, kdf=kdf)
         try:
             paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            tighten(paths)
             write_keyfile(paths.key, keyfile)
             # Create the file owner-only before SQLCipher writes its first page.
             paths.db.touch(mode=0o600, exist_ok=False)
-            vault = cls._open(paths, keyfile.vault_id, key)
+            vault = cls._open(paths, keyfile.vault_id, key, create=True)
         except OSError as err:
             cls._remove_partial(paths)
             raise _os_error(err, "create the vault") from None
+        except (DBAPIError, sqlcipher.Error) as err:
+            cls._remove_partial(paths)
+            orig = getattr(err, "orig", err)
+            if "full" in str(orig) or "I/O" in str(orig):
+                raise VaultError("The disk is full (or refused the write): could not create "
+                                 "the vault. Nothing was left behind.") from None
+            raise VaultError(f"Could not create the vault: {orig}.") from None
         except BaseException:
             cls._remove_partial(paths)
             raise
@@ -96,25 +144,29 @@ class Vault:
 
     @staticmethod
     def _remove_partial(paths: VaultPaths) -> None:
-        for path in (paths.db, paths.key):
-            path.unlink(missing_ok=True)
+        for path in (paths.db, paths.key, paths.db.with_name(paths.db.name + "-journal")):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
     @classmethod
-    def _open(cls, paths: VaultPaths, vault_id: str, key: bytes) -> Vault:
+    def _open(cls, paths: VaultPaths, vault_id: str, key: bytes,
+              create: bool = False) -> Vault:
         engine = build_engine(paths.db, key)
         try:
-            backup = ensure_current(engine, paths.db, paths.backups)
+            backup = ensure_current(engine, paths.db, paths.backups, create=create)
         except BaseException:
             engine.dispose()
             raise
-        return cls(paths, vault_id, engine, key_in_keyring=False, backup_made=backup)
+        return cls(paths, vault_id, engine, key_in_keyring=False, backup_made=backup, key=key)
 
     @classmethod
     def _require(cls, paths: VaultPaths) -> None:
+        paths.check_folder()
         if not paths.key.exists() and not paths.db.exists():
             raise VaultNotFoundError(f"No vault in {paths.data_dir}.")
         if not paths.db.exists():
             raise VaultError(f"The database {paths.db} is missing; restore it from a backup.")
+        tighten(paths)
 
     @classmethod
     def open_with_passphrase(cls, paths: VaultPaths, passphrase: str,
@@ -122,9 +174,15 @@ class Vault:
         """Unwrap the key with the passphrase; a wrong one changes nothing on disk."""
         cls._require(paths)
         keyfile = read_keyfile(paths.key)
-        key = unwrap_key(keyfile, passphrase)
+        key, normalised = unwrap_key_as(keyfile, passphrase)
         check_key(paths.db, key)
         vault = cls._open(paths, keyfile.vault_id, key)
+        if not normalised:
+            # Wrapped before passphrases were NFC-normalised: rewrap under the NFC form, so
+            # the same passphrase opens the vault whichever way its accents are typed.
+            with contextlib.suppress(OSError):
+                write_keyfile(paths.key, wrap_key(key, passphrase, vault_id=keyfile.vault_id,
+                                                  kdf=keyfile.kdf))
         if remember:
             vault.key_in_keyring = keystore.store_key(keyfile.vault_id, key)
         else:
@@ -161,6 +219,14 @@ class Vault:
             return keystore.load_key(read_keyfile(paths.key).vault_id) is not None
         except VaultError:
             return False
+
+    def backup_to(self, target: Path) -> Report:
+        """An encrypted, checked copy of the vault at `target`, its key file beside it."""
+        return export_copy(self.paths.db, self._key, target, self.paths.key)
+
+    def check(self) -> Report:
+        """Every integrity check on the open vault's database."""
+        return check_database(self.paths.db, self._key)
 
     def forget_keyring(self) -> None:
         keystore.forget_key(self.vault_id)

@@ -73,7 +73,7 @@ def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(common.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(common, "_temp_file", refused)
     with pytest.raises(ReportError, match="do not have permission"):
         write_atomically(tmp_path / "record.pdf", b"x")
 

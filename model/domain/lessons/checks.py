@@ -9,6 +9,7 @@ from datetime import date
 from model.domain.errors import ValidationError
 from model.domain.lessons.records import ActionDraft, CorrectiveAction, Lessons
 from model.domain.lessons.taxonomy import INCIDENT_TYPE_LISTS, LearningResponse
+from model.domain.limits import text_problem
 
 MAX_TEXT = 100_000   # a long narrative fits many times over; a pasted file does not
 MAX_LINE = 500
@@ -20,6 +21,9 @@ def bounded(value: str, field: str, limit: int = MAX_TEXT) -> str:
     if len(text) > limit:
         raise ValidationError(field, f"is longer than {limit:,} characters; shorten it or "
                               "attach the full text as a file")
+    problem = text_problem(text, limit)
+    if problem:
+        raise ValidationError(field, problem)
     return text
 
 

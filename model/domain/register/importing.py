@@ -137,6 +137,13 @@ _DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m
 def parse_moment(value: Value, zone: str, what: str) -> datetime | None:
     """A moment from a cell: a spreadsheet date, ISO text or a UK-style day/month/year,
     read in the organisation's zone (a date alone is taken as its start)."""
+    try:
+        return _moment(value, zone, what)
+    except OverflowError:  # e.g. 0001-01-01 east of UTC falls before year 1
+        raise _Bad(f"{what}: ‘{_text(value)[:40]}’ is outside the calendar") from None
+
+
+def _moment(value: Value, zone: str, what: str) -> datetime | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     tz = ZoneInfo(zone)

@@ -188,3 +188,27 @@ def test_printed_letters_for_the_merge(ctx: Any, seed_doc: dict[str, Any]) -> No
                                                           .recipients[1].id])
     assert len(chosen) == 1 and chosen[0].greeting == "Dear Resident 2,"
     assert ctx.people.printed(breach_id, notice=True)[0].address is None
+
+
+def test_telling_the_people_is_in_the_audit_trail(ctx: Any, seed_doc: dict[str, Any]) -> None:
+    """Every change the people step makes is an audit event, and the chain stays whole."""
+    breach_id = seed_breach(ctx, seed_doc, recipients=3)
+    case = ctx.cases.load(breach_id)
+    ctx.people.save_letter(breach_id, current_text(case, False, ctx.clock().date()), "Alex")
+    first = case.recipients[0]
+    ctx.recipients.update(first.id, RecipientDraft(first.name, ("2 New Road",), "NT1 1AB"),
+                          "Alex")
+    ctx.people.record_contacts(breach_id, [r.id for r in case.recipients], Channel.POST,
+                               ctx.clock(), "Alex", Outcome.DELIVERED)
+    extra, _merged = ctx.recipients.add(breach_id, RecipientDraft("Late", ("9 Hill",),
+                                                                  "NT2 2AB"), "Alex")
+    ctx.recipients.remove(extra.id, "Alex")
+    events = [(e.entity, e.action) for e in reversed(ctx.audit.for_breach(breach_id))]
+    for expected in (("recipients", "imported"), ("letter", "saved"),
+                     ("recipient", "changed"), ("contact", "recorded"),
+                     ("recipient", "added"), ("recipient", "removed")):
+        assert expected in events
+    edited = next(e for e in ctx.audit.for_breach(breach_id)
+                  if (e.entity, e.action) == ("recipient", "changed"))
+    assert any(c.field == "lines" for c in edited.changes)
+    assert ctx.backups.check().ok

@@ -97,7 +97,7 @@ def test_facts_move_out_of_the_breach_row_and_back(tmp_path: Path, seed_doc) -> 
         cfg = migrate._config()
         with ctx.db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0007")
+            command.downgrade(cfg, "0008")
         with ctx.db.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = "
                                      "'breach_facts'")).scalar() == 0

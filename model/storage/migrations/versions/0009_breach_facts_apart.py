@@ -3,14 +3,14 @@ columns get a covering index: listing or registering 10,000 breaches then reads 
 hundred pages instead of every page of every document (each one decrypted).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
