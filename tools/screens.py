@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,8 +21,16 @@ SIZES = ((1229, 700), (1440, 900))
 
 
 def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
+    """Let the window draw, and wait for work it runs in the background (up to 30 s)."""
+    from gui.kit.tasks import running_tasks
+
+    deadline = time.monotonic() + 30
+    while True:
+        for _ in range(5):
+            app.processEvents()
+        if not running_tasks() or time.monotonic() > deadline:
+            return
+        time.sleep(0.02)
 
 
 def sideways(widget: QWidget) -> list[str]:
