@@ -53,7 +53,11 @@ def freeze_filings(life: Life, extra: Extra) -> None:
 
 
 def render_one_pdf(life: Life, extra: Extra) -> bytes:
-    """The real PDF of one filing (the first), rendered as IcoService.record_filing does."""
+    """The real PDF of one filing (the first), rendered as IcoService.record_filing does,
+    in reportlab's invariant mode (no creation time or random id in the file) so the same
+    scale gives the same bytes and digest every time."""
+    from reportlab import rl_config
+
     from reports.pdf import render_document
 
     plan = life.filings[0]
@@ -61,7 +65,12 @@ def render_one_pdf(life: Life, extra: Extra) -> bytes:
     draft = filing_draft(plan)
     prepared = prepare(case, draft.report_type, plan.rec, case.ico_answers,
                        Filed(plan.version, draft.filed_at, draft.channel), draft)
-    return render_document(prepared.document).data
+    before = rl_config.invariant
+    rl_config.invariant = 1
+    try:
+        return render_document(prepared.document).data
+    finally:
+        rl_config.invariant = before
 
 
 def freeze_letter(life: Life, extra: Extra) -> None:

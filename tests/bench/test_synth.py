@@ -50,6 +50,10 @@ def _made(ctx: Any, built: Built) -> dict[str, Any]:
         "actions": [(a.id, a.description, a.owner, a.due_on, a.status, a.breach_refs)
                     for a in ctx.register.actions()],
         "letters": [(r.name, r.lines, r.postcode, r.email) for r in letter.recipients],
+        "timeline": [(e.id, e.at, e.kind, e.text, e.actor, e.recorded_at)
+                     for e in letter.timeline],
+        "filings": [(f.id, f.filed_at, f.snapshot_sha256, f.pdf_sha256)
+                    for f in ctx.cases.load(built.seed_breach_id).filings + letter.filings],
     }
 
 
