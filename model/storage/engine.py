@@ -67,11 +67,16 @@ def build_engine(db_path: Path, key: bytes) -> Engine:
     """An engine whose every connection is keyed and checked before use."""
     if len(key) != 32:
         raise VaultError("The data key must be 256 bits.")
-    engine = create_engine(
+    return with_transactions(create_engine(
         f"sqlite:///{db_path}",
         creator=lambda: _connect(db_path, key),
         module=sqlcipher,
-    )
+    ))
+
+
+def with_transactions(engine: Engine) -> Engine:
+    """Explicit transactions on `engine`: SQLAlchemy emits BEGIN (IMMEDIATE unless the unit
+    only reads), not the driver on its own."""
 
     @event.listens_for(engine, "connect")
     def _no_pysqlite_autobegin(dbapi_conn, _record):  # type: ignore[no-untyped-def]

@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic vault they run on (bench/synth.py)."""
