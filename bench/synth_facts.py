@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from bench.synth_base import END, START, YEAR_WEIGHTS, hours
 from bench.synth_kinds import KINDS, Kind
 from bench.synth_kinds_systems import SYSTEM_KINDS
+from model.domain.clock import to_minute
 from model.domain.deadlines import deadline_for
 from model.domain.enums import BreachType, DataDetail, Sector, YesNoUnknown
 from model.domain.facts import BreachFacts
@@ -122,6 +123,8 @@ def breach_facts(template: Template, rng: random.Random, discovered: datetime,
                                         hours(rng, 24, 24 * 60)))
     aware = discovered + rng.choice((timedelta(0), hours(rng, 0.2, 4), hours(rng, 2, 48)))
     ended = occurred + (discovered - occurred) * rng.random() + hours(rng, 0.1, 8)
+    # The app keeps times to the minute typed.
+    occurred, aware, ended = (to_minute(t) for t in (occurred, aware, ended))
     processor = rng.choice(kind.processors) if kind.processors else ""
     told = bool(processor) and rng.random() < 0.7  # else we found it ourselves
     found = rng.choice(kind.found)
@@ -131,7 +134,7 @@ def breach_facts(template: Template, rng: random.Random, discovered: datetime,
         base, title=title, summary=summary, occurred_at=occurred, discovered_at=discovered,
         aware_at=aware, ended_at=ended, ongoing=False, how_found=found,
         found_by=rng.choice(FINDERS), processor_name=processor,
-        processor_notified_at=max(occurred, discovered - hours(rng, 0.1, 12)) if told
+        processor_notified_at=to_minute(max(occurred, discovered - hours(rng, 0.1, 12))) if told
         else None, processor_found_by_us=(not told) if processor else None,
         aware_note=("Confirmed once the recipient replied." if aware > discovered and
                     rng.random() < 0.3 else ""))

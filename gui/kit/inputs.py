@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.kit.style import label
+from model.domain.clock import to_minute
 
 NOT_KNOWN = "Not known"
 MAX_COUNT = 2_000_000_000
@@ -39,11 +40,6 @@ def compact(widget: QWidget, width: int = 240) -> None:
 def hint(text: str) -> QLabel:
     """The one-line plain-English hint shown under a field."""
     return label(text, "hint")
-
-
-def to_minute(value: datetime) -> datetime:
-    """A moment as the user types it: to the minute, seconds dropped."""
-    return value.replace(second=0, microsecond=0)
 
 
 class OptionalDateTime(QWidget):
@@ -63,6 +59,7 @@ class OptionalDateTime(QWidget):
         self._zone = ZoneInfo(zone)
         self._clock = clock
         self._fold = 0
+        self._given: datetime | None = None
         self._setting = False
         self.following = False
         self.edit = QDateTimeEdit()
@@ -137,6 +134,9 @@ class OptionalDateTime(QWidget):
         """Show `value` as chosen (None: not known); the field no longer follows "now"."""
         self.following = False
         self.now_note.hide()
+        # A stored time finer than a minute (an imported one) is kept as it is unless the
+        # minute shown is changed: opening a form must not make it look edited.
+        self._given = value
         self.edit.setEnabled(value is not None)
         if value is not None:
             self._show(value)
@@ -161,7 +161,11 @@ class OptionalDateTime(QWidget):
         d, t = self.edit.date(), self.edit.time()
         local = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(),
                          tzinfo=self._zone, fold=self._fold)
-        return local.astimezone(UTC)
+        chosen = local.astimezone(UTC)
+        given = self._given
+        if given is not None and to_minute(given.astimezone(UTC)) == chosen:
+            return given
+        return chosen
 
 
 class ChoiceCombo(QComboBox):

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.kit.fact_inputs import long_text
-from gui.kit.inputs import ChoiceCombo, OptionalDateTime, to_minute
+from gui.kit.inputs import ChoiceCombo, OptionalDateTime
 from gui.kit.style import label, set_role
-from model.domain.clock import format_local, to_zone
+from model.domain.clock import format_local, to_minute, to_zone
 from model.domain.decision import (
     DecisionDraft,
     RestrictionGround,

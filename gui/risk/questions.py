@@ -123,12 +123,15 @@ class RiskQuestions(QWidget):
 
     def apply(self, facts: BreachFacts) -> BreachFacts:
         """`facts` with every applicable question's answer."""
-        before = with_legacy_claim(facts)
+        stored, before = facts.exemption_claim, with_legacy_claim(facts)
         for widget in self.inputs.values():
             if widget.spec.applies(facts):
                 facts = widget.apply(facts)
         if facts.exemption_claim != before.exemption_claim:
             facts = replace(facts, mitigated=None)  # the claim replaces the older answer
+        elif facts.exemption_claim != stored:
+            # An older answer shown as a claim but not touched: nothing was edited.
+            facts = replace(facts, exemption_claim=stored)
         return facts
 
     def set_high_risk(self, high: bool) -> None:

@@ -40,6 +40,11 @@ def format_local(value: datetime | None, zone: str = DEFAULT_ZONE, with_zone: bo
     return f"{text} {local.tzname()}" if with_zone else text
 
 
+def to_minute(value: datetime) -> datetime:
+    """A moment as the user types it: to the minute, seconds dropped."""
+    return value.replace(second=0, microsecond=0)
+
+
 def parse_iso(text: str, what: str = "time") -> datetime:
     """Parse ISO 8601 text with an offset (Z allowed) to aware UTC; ValueError otherwise."""
     value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))

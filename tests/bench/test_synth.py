@@ -210,3 +210,23 @@ def test_a_breach_recorded_afterwards_gets_the_next_reference(tmp_path: Path) ->
             populate(ctx, Scale(30, 100, 50))  # only into an empty vault
     finally:
         ctx.close()
+
+
+def test_opening_any_breach_leaves_nothing_unsaved(vault, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Years of varied records, older answers included: opening one must never look edited
+    # (it would ask "Save changes?" on the way back, and the benchmark would hang on it).
+    from gui.main_window import MainWindow
+
+    ctx = vault[0]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    edited = []
+    for summary in ctx.breaches.list():
+        window.open_breach(summary.id)
+        workspace = window.workspace()
+        assert workspace is not None
+        edited += [(summary.reference, page.KEY) for page in workspace.unsaved_steps()]
+        workspace.discard_all()
+        workspace.close_workspace()
+    assert edited == []

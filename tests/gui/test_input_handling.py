@@ -96,6 +96,17 @@ def test_times_are_kept_to_the_minute_typed(qtbot, clock) -> None:  # type: igno
     assert widget.value() == datetime(2026, 10, 10, 9, 0, tzinfo=UTC)
 
 
+def test_a_stored_time_with_seconds_reads_back_unchanged_until_edited(qtbot, clock) -> None:  # type: ignore[no-untyped-def]
+    # An imported time may carry seconds; showing it to the minute is not an edit.
+    stored = datetime(2026, 10, 9, 11, 30, 57, tzinfo=UTC)
+    widget = OptionalDateTime(ZONE, clock)
+    qtbot.addWidget(widget)
+    widget.set_value(stored)
+    assert widget.value() == stored
+    widget.edit.setDateTime(widget.edit.dateTime().addSecs(60))  # the user moves a minute
+    assert widget.value() == datetime(2026, 10, 9, 11, 31, tzinfo=UTC)
+
+
 def test_an_action_takes_its_time_when_added_not_when_the_form_opened(qtbot, clock) -> None:  # type: ignore[no-untyped-def]
     entry = ActionEntry(ZONE, clock, "DPO")
     qtbot.addWidget(entry)

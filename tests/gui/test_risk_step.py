@@ -247,3 +247,13 @@ def test_versions_model(dpo, seed_doc, qtbot, qtmodeltester) -> None:  # type: i
     assert model.index(0, 1).data() == "10 Oct 2026 10:00"
     assert model.index(0, 2).data() == "High risk"
     assert model.index(0, 3).data() == "4.5 (very high)"
+
+
+def test_an_older_mitigated_answer_opens_without_unsaved_changes(dpo, seed_doc, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # "Mitigated" from before exemption claims is shown as a claim awaiting its reason; only
+    # writing that reason is an edit.
+    facts = replace(facts_from_document(seed_doc), mitigated=True, exemption_claim=None)
+    breach_id = dpo.breaches.create(facts, actor="DPO").id
+    step = open_step(dpo, breach_id, qtbot)
+    assert not step.has_unsaved_changes()
+    assert step.current_facts() == dpo.breaches.get(breach_id).facts
