@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from model.domain.progress import NoProgress, ProgressSink
 from model.domain.register.sheet import Cell, Sheet
@@ -44,32 +45,42 @@ def csv_bytes(sheet: Sheet, progress: ProgressSink | None = None) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def _text(ws: Any, value: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"  # text, never a formula
+    return cell
+
+
 def xlsx_bytes(sheets: list[Sheet], progress: ProgressSink | None = None) -> bytes:
+    """A workbook streamed row by row (openpyxl's write-only mode: memory and time grow
+    with the rows, not faster)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     sink = progress or NoProgress()
-    book = Workbook(write_only=False)
-    book.remove(book.active)
+    book = Workbook(write_only=True)
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for sheet in sheets:
         ws = book.create_sheet(sheet.name[:31])
-        ws.append([neutralise(h) for h in sheet.headers])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for i, row in enumerate(sheet.rows):
-            if i % 500 == 0:
-                sink.step(i, len(sheet.rows), f"Writing the {sheet.name.lower()} sheet")
-            ws.append([_cell(c) for c in row])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text, never a formula
-        ws.freeze_panes = "B2"
+        # Widths, frozen header and filter are set before the first row is written.
         for col, header in enumerate(sheet.headers, start=1):
             longest = max([len(header)] + [len(str(r[col - 1] or "")) for r in sheet.rows[:200]])
             ws.column_dimensions[get_column_letter(col)].width = min(max(10, longest + 2), 60)
-        ws.auto_filter.ref = ws.dimensions
+        ws.freeze_panes = "B2"
+        last = get_column_letter(max(1, len(sheet.headers)))
+        ws.auto_filter.ref = f"A1:{last}{len(sheet.rows) + 1}"
+        heads = [_text(ws, neutralise(h)) for h in sheet.headers]
+        for cell in heads:
+            cell.font, cell.alignment = bold, wrap
+        ws.append(heads)
+        for i, row in enumerate(sheet.rows):
+            if i % 500 == 0:
+                sink.step(i, len(sheet.rows), f"Writing the {sheet.name.lower()} sheet")
+            values = [_cell(c) for c in row]
+            ws.append([_text(ws, v) if isinstance(v, str) else v for v in values])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

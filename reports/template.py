@@ -133,7 +133,30 @@ def story_height(story: list[Flowable], geometry: Geometry = PORTRAIT) -> float:
     return total
 
 
-def _build(story: list[Flowable], heading: PageHeading, subject: str, total: int,
+class _ChromeLast(Canvas):  # type: ignore[misc]
+    """A canvas that draws each page's header and footer when the document is saved, so
+    "Page x of y" knows y after one layout (a long register is laid out once, not twice)."""
+
+    def __init__(self, *args: Any, chrome: Callable[[Canvas, int, int], None],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._chrome = chrome
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._chrome(self, number, total)
+            super().showPage()
+        super().save()
+
+
+def _build(story: list[Flowable], heading: PageHeading, subject: str,
            geometry: Geometry) -> Rendered:
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -145,11 +168,11 @@ def _build(story: list[Flowable], heading: PageHeading, subject: str, total: int
     frame = Frame(LEFT, BOTTOM, geometry.frame_width, geometry.frame_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    def on_page(canvas: Canvas, document: Any) -> None:
-        _draw_page(canvas, document.page, max(total, document.page), heading, geometry)
+    def chrome(canvas: Canvas, page: int, total: int) -> None:
+        _draw_page(canvas, page, total, heading, geometry)
 
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    doc.build(story)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=partial(_ChromeLast, chrome=chrome))
     return Rendered(buffer.getvalue(), doc.page)
 
 
@@ -157,15 +180,10 @@ def render(make_story: Callable[[], list[Flowable]], heading: PageHeading,
            subject: str = "", geometry: Geometry = PORTRAIT) -> Rendered:
     """Lay a story out on A4 pages with the header and footer; return bytes and page count.
 
-    The footer's total is first taken as one page; a longer document is laid out again with
-    the real total (the footer sits outside the frame, so the layout cannot change). Hence
-    a story maker: a layout marks flowables, so a story is never laid out twice.
+    A story maker, because a layout marks its flowables: a story is never laid out twice.
     """
     register_fonts()
-    rendered = _build(make_story(), heading, subject, 1, geometry)
-    if rendered.pages > 1:
-        rendered = _build(make_story(), heading, subject, rendered.pages, geometry)
-    return rendered
+    return _build(make_story(), heading, subject, geometry)
 
 
 def render_fitted(make_story: Callable[[float], list[Flowable]], heading: PageHeading,

@@ -25,6 +25,8 @@ from model.storage import mapping, mapping_lessons
 from model.storage.orm import BreachRow, OrganisationRow
 from model.storage.orm_lessons import ActionBreachRow, ActionRow, LessonsRow
 
+ACTION_COLUMNS = tuple(c for c in ActionRow.__table__.c
+                       if c.name not in ("created_at", "updated_at"))
 KIND = "lessons"             # timeline entries about the lessons
 ACTION_KIND = "capa"         # timeline entries about corrective and preventive actions
 FOLLOW_UP_DAYS = 30          # a follow-up raised by a 'not effective' review is due then
@@ -43,11 +45,13 @@ def read_lessons(session: Session, breach_id: int) -> Lessons | None:
 
 def read_actions(session: Session, breach_id: int | None = None) -> list[CorrectiveAction]:
     """The actions of one breach (or of all breaches), with the breaches each serves."""
-    query = select(ActionRow).order_by(ActionRow.id)
+    # Columns, not ORM objects: the whole register's actions (tens of thousands) are read
+    # for statistics and exports, and nothing here is changed through them.
+    query = select(*ACTION_COLUMNS).order_by(ActionRow.id)
     if breach_id is not None:
         query = query.where(ActionRow.id.in_(select(ActionBreachRow.action_id).where(
             ActionBreachRow.breach_id == breach_id)))
-    rows = session.scalars(query).all()
+    rows = session.execute(query).all()
     links: dict[int, list[tuple[int, str]]] = {r.id: [] for r in rows}
     link_query = (select(ActionBreachRow.action_id, BreachRow.id, BreachRow.reference)
                   .join(BreachRow, BreachRow.id == ActionBreachRow.breach_id))

@@ -50,6 +50,7 @@ class _Snapshot:
     key: tuple[int, date, str]
     rows: list[RegisterRow]
     repeats: dict[int, tuple[str, ...]] | None = None
+    actions: list[CorrectiveAction] | None = None  # in the actions view's order
 
 
 class RegisterService:
@@ -96,10 +97,14 @@ class RegisterService:
         return snapshot.repeats
 
     def actions(self) -> list[CorrectiveAction]:
-        """Every action across all breaches: overdue first, then open, by owner."""
-        with self._db.read() as session:
-            today = to_zone(self._db.clock(), self._zone(session)).date()
-            return sorted(read_actions(session), key=action_order(today))
+        """Every action across all breaches: overdue first, then open, by owner (read
+        once until the next write, like the rows)."""
+        snapshot = self._read()
+        if snapshot.actions is None:
+            with self._db.read() as session:
+                actions = read_actions(session)
+            snapshot.actions = sorted(actions, key=action_order(snapshot.key[1]))
+        return list(snapshot.actions)
 
     def statistics(self, date_from: date, date_to: date) -> stats.Statistics:
         """Statistics of the breaches and near misses logged in the period (its days in
@@ -116,13 +121,12 @@ class RegisterService:
                 .where(BreachTagRow.kind == "data_category", BreachRow.near_miss == false(),
                        and_(logged >= start, logged <= end))
                 .group_by(BreachTagRow.value)).all())
-            actions = read_actions(session)
         rows = apply_filter(everything, RegisterFilter(date_from, date_to), zone)
         ids = {r.id for r in rows}
         flags = self.repeats()
         from model.domain.enums import DataCategory
         labelled = {DataCategory(k).label.split(" (")[0]: v for k, v in categories.items()}
-        period_actions = [a for a in actions if ids.intersection(a.breach_ids)]
+        period_actions = [a for a in self.actions() if ids.intersection(a.breach_ids)]
         return stats.compute(rows, labelled, period_actions, date_from, date_to, zone, today,
                              repeats=sum(1 for i in ids if i in flags))
 

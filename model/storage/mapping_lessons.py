@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from model.domain.lessons.records import ActionDraft, CorrectiveAction, Lessons
 from model.domain.lessons.taxonomy import (
@@ -52,7 +53,7 @@ def store_lessons(row: LessonsRow, lessons: Lessons) -> None:
     row.do_differently = lessons.do_differently
 
 
-def to_action(row: ActionRow, breaches: Sequence[tuple[int, str]] = ()) -> CorrectiveAction:
+def to_action(row: ActionRow | Any, breaches: Sequence[tuple[int, str]] = ()) -> CorrectiveAction:
     """An action with the (id, reference) of the breaches it serves, by reference."""
     links = sorted(breaches, key=lambda b: b[1])
     return CorrectiveAction(
