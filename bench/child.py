@@ -74,8 +74,10 @@ def work_session(window) -> None:  # type: ignore[no-untyped-def]
     while window.register.loading:
         app.processEvents()
     for tab in range(window.register.tabs.count()):
-        window.register.tabs.setCurrentIndex(tab)
+        window.register.tabs.setCurrentIndex(tab)  # the Actions tab reads every action
         app.processEvents()
+        while window.register.loading:
+            app.processEvents()
     window.show_page("Breaches")
     window.open_breach(window.ctx.breaches.list()[0].id)
     app.processEvents()

@@ -31,12 +31,11 @@ from gui.kit.style import label
 from gui.kit.tasks import Task, run_in_background
 from gui.register.actions_view import ActionsView
 from gui.register.filters import FilterBar
-from gui.register.stats_view import StatsView
+from gui.register.stats_view import DrawnStatistics, StatsView, draw_statistics
 from gui.register.table import ID_ROLE, RegisterTableModel
 from model.domain.documents.register import HEADERS
 from model.domain.lessons.records import CorrectiveAction
 from model.domain.register.rows import RegisterRow, apply_filter
-from model.domain.register.stats import Statistics
 from model.services.context import AppContext
 
 
@@ -62,10 +61,8 @@ class _Loaded:
 
     rows: list[RegisterRow]
     zone: str
-    actions: list[CorrectiveAction]
-    today: date
     repeats: dict[int, tuple[str, ...]]
-    statistics: Statistics
+    statistics: DrawnStatistics
 
 
 class RegisterPage(QWidget):
@@ -78,6 +75,8 @@ class RegisterPage(QWidget):
         self._task: Task | None = None
         self._stats_task: Task | None = None
         self._again = False
+        self._actions_task: Task | None = None
+        self._actions_stale = True  # the Actions tab reads them when it is first shown
         self.last_task: Task | None = None  # the last export started (tests wait on it)
         self._repeats: dict[int, tuple[str, ...]] = {}
         self._all: list[RegisterRow] = []
@@ -130,13 +129,14 @@ class RegisterPage(QWidget):
         self.filters.changed.connect(self._refilter)
         self.actions_view.open_breach.connect(self.open_breach)
         self.stats.year_changed.connect(self._show_stats)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.stats.annual_requested.connect(self.annual)
         self.import_button.clicked.connect(self.import_register)
 
     @property
     def loading(self) -> bool:
         """A read of the register is under way (tests wait for it to end)."""
-        return self._task is not None
+        return self._task is not None or self._actions_task is not None
 
     def reload(self) -> None:
         """Read the register off the GUI thread (seconds on a large vault the first time);
@@ -149,8 +149,9 @@ class RegisterPage(QWidget):
 
         def work() -> _Loaded:
             return _Loaded(register.rows(), register.organisation().time_zone,
-                           register.actions(), register.today(), register.repeats(),
-                           register.statistics(date(year, 1, 1), date(year, 12, 31)))
+                           register.repeats(),
+                           draw_statistics(register.statistics(date(year, 1, 1),
+                                                               date(year, 12, 31))))
 
         self._task = run_in_background(work, self._loaded, self._failed)
 
@@ -158,10 +159,33 @@ class RegisterPage(QWidget):
         self._task = None
         self._all, self._zone, self._repeats = data.rows, data.zone, data.repeats
         self._refilter()
-        self.actions_view.set_actions(data.actions, data.today)
+        self._actions_stale = True
+        self._tab_shown()
         self.stats.show_statistics(data.statistics)
         self.loaded.emit()
         self._follow_up()
+
+    def _tab_shown(self) -> None:
+        """Tens of thousands of actions are read only when their tab is looked at."""
+        if (self.tabs.currentWidget() is not self.actions_view or not self._actions_stale
+                or self._actions_task is not None):
+            return
+        self._actions_stale = False
+        register = self._ctx.register
+
+        def work() -> tuple[list[CorrectiveAction], date]:
+            return register.actions(), register.today()
+
+        def done(result: tuple[list[CorrectiveAction], date]) -> None:
+            self._actions_task = None
+            self.actions_view.set_actions(*result)
+            self._tab_shown()  # a reload while reading: read again
+
+        def failed(err: BaseException) -> None:
+            self._actions_task = None
+            show_error(self, err, "Reading the actions")
+
+        self._actions_task = run_in_background(work, done, failed)
 
     def _failed(self, err: BaseException) -> None:
         self._task = None
@@ -186,8 +210,8 @@ class RegisterPage(QWidget):
     def _show_stats(self, year: int) -> None:
         register = self._ctx.register
 
-        def work() -> Statistics:
-            return register.statistics(date(year, 1, 1), date(year, 12, 31))
+        def work() -> DrawnStatistics:
+            return draw_statistics(register.statistics(date(year, 1, 1), date(year, 12, 31)))
 
         def failed(err: BaseException) -> None:
             show_error(self, err, "Working out the statistics")
@@ -199,7 +223,7 @@ class RegisterPage(QWidget):
         right-click on the header away."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(200)  # measure a sample, not 10,000 rows
+        header.setResizeContentsPrecision(80)  # measure a sample, not 10,000 rows
         header.setSectionResizeMode(HEADERS.index("Title"), QHeaderView.ResizeMode.Stretch)
         for name, width in (("ICO incident type", 170), ("Decision and reason", 240)):
             header.setSectionResizeMode(HEADERS.index(name), QHeaderView.ResizeMode.Interactive)

@@ -3,6 +3,8 @@ shown here as SVG; the annual report from the same figures."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -22,6 +24,8 @@ from model.domain.document import Chart
 from model.domain.register import charts
 from model.domain.register.stats import Statistics, percent
 
+CHART_SIZE = (420, 230)
+
 
 def figures_text(s: Statistics) -> str:
     a = s.actions
@@ -34,11 +38,24 @@ def figures_text(s: Statistics) -> str:
             f"{s.repeats} repeat incidents")
 
 
-def chart_widget(chart: Chart) -> QSvgWidget:
+@dataclass(frozen=True)
+class DrawnStatistics:
+    """A year's statistics with their charts already drawn as SVG (off the GUI thread:
+    reportlab takes a noticeable moment for five charts)."""
+
+    statistics: Statistics
+    charts: tuple[tuple[Chart, bytes], ...]
+
+
+def draw_statistics(s: Statistics) -> DrawnStatistics:
     from reports.charts import svg
 
+    return DrawnStatistics(s, tuple((c, svg(c, *CHART_SIZE)) for c in charts.all_charts(s)))
+
+
+def chart_widget(chart: Chart, image: bytes) -> QSvgWidget:
     widget = QSvgWidget()
-    widget.load(QByteArray(svg(chart, 420, 230)))
+    widget.load(QByteArray(image))
     widget.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
     widget.setMinimumSize(360, 200)
     widget.setToolTip(chart.title)
@@ -80,11 +97,13 @@ class StatsView(QWidget):
         self.annual.clicked.connect(lambda: self.annual_requested.emit(self.year.value()))
         self.charts: list[QSvgWidget] = []
 
-    def show_statistics(self, s: Statistics) -> None:
-        self.figures.setText(figures_text(s))
+    def show_statistics(self, drawn: DrawnStatistics | Statistics) -> None:
+        if isinstance(drawn, Statistics):
+            drawn = draw_statistics(drawn)
+        self.figures.setText(figures_text(drawn.statistics))
         for widget in self.charts:
             self.grid.removeWidget(widget)
             widget.deleteLater()
-        self.charts = [chart_widget(c) for c in charts.all_charts(s)]
+        self.charts = [chart_widget(c, image) for c, image in drawn.charts]
         for i, widget in enumerate(self.charts):
             self.grid.addWidget(widget, i // 2, i % 2)

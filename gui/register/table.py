@@ -16,6 +16,8 @@ from model.domain.register.rows import RegisterRow
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BATCH = 500
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ID_ROLE, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole})
 _TIME_KEYS: dict[int, Callable[[RegisterRow], Any]] = {
     2: lambda r: r.logged_at.timestamp(),
     9: lambda r: r.notified_at.timestamp() if r.notified_at else float("inf"),
@@ -32,13 +34,21 @@ class RegisterTableModel(QAbstractTableModel):
         self._shown = 0
         self._zone = "Europe/London"
         self._repeats: dict[int, tuple[str, ...]] = {}
+        self._cells: dict[int, list[str]] = {}  # a row's texts, made once when first asked
 
     def set_rows(self, rows: list[RegisterRow], zone: str,
                  repeats: dict[int, tuple[str, ...]]) -> None:
         self.beginResetModel()
         self._rows, self._zone, self._repeats = list(rows), zone, repeats
+        self._cells = {}
         self._shown = min(BATCH, len(self._rows))
         self.endResetModel()
+
+    def _texts(self, row: RegisterRow) -> list[str]:
+        cells = self._cells.get(row.id)
+        if cells is None:
+            cells = self._cells[row.id] = list(register_cells(row, self._zone))
+        return cells
 
     def rows(self) -> list[RegisterRow]:
         return list(self._rows)
@@ -73,17 +83,17 @@ class RegisterTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            text = register_cells(row, self._zone)[col]
+            text = self._texts(row)[col]
             return " ".join(text.split()) if col == 8 else text
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = register_cells(row, self._zone)[col]
+            tip = self._texts(row)[col]
             repeats = self._repeats.get(row.id)
             if col == 1 and repeats:
                 tip += "\nRepeat: " + "; ".join(repeats) + "."
@@ -108,7 +118,7 @@ class RegisterTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         def text_key(row: RegisterRow) -> Any:
-            return register_cells(row, self._zone)[column].casefold()
+            return self._texts(row)[column].casefold()
 
         key = _TIME_KEYS.get(column) or text_key
         self.layoutAboutToBeChanged.emit()

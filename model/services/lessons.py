@@ -3,9 +3,10 @@ noted in the timeline of each breach it touches."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import fields
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,8 +26,6 @@ from model.storage import mapping, mapping_lessons
 from model.storage.orm import BreachRow, OrganisationRow
 from model.storage.orm_lessons import ActionBreachRow, ActionRow, LessonsRow
 
-ACTION_COLUMNS = tuple(c for c in ActionRow.__table__.c
-                       if c.name not in ("created_at", "updated_at"))
 KIND = "lessons"             # timeline entries about the lessons
 ACTION_KIND = "capa"         # timeline entries about corrective and preventive actions
 FOLLOW_UP_DAYS = 30          # a follow-up raised by a 'not effective' review is due then
@@ -43,24 +42,38 @@ def read_lessons(session: Session, breach_id: int) -> Lessons | None:
     return mapping_lessons.to_lessons(row) if row is not None else None
 
 
-def read_actions(session: Session, breach_id: int | None = None) -> list[CorrectiveAction]:
-    """The actions of one breach (or of all breaches), with the breaches each serves."""
-    # Columns, not ORM objects: the whole register's actions (tens of thousands) are read
-    # for statistics and exports, and nothing here is changed through them.
-    query = select(*ACTION_COLUMNS).order_by(ActionRow.id)
-    if breach_id is not None:
-        query = query.where(ActionRow.id.in_(select(ActionBreachRow.action_id).where(
-            ActionBreachRow.breach_id == breach_id)))
-    rows = session.execute(query).all()
-    links: dict[int, list[tuple[int, str]]] = {r.id: [] for r in rows}
-    link_query = (select(ActionBreachRow.action_id, BreachRow.id, BreachRow.reference)
-                  .join(BreachRow, BreachRow.id == ActionBreachRow.breach_id))
-    if breach_id is not None:
-        link_query = link_query.where(ActionBreachRow.action_id.in_(list(links)))
-    for action_id, b_id, reference in session.execute(link_query).all():
-        if action_id in links:
-            links[action_id].append((b_id, reference))
-    return [mapping_lessons.to_action(r, links[r.id]) for r in rows]
+def read_actions(session: Session, breach_id: int | None = None,
+                 breaches: Collection[int] | None = None) -> list[CorrectiveAction]:
+    """The actions serving one breach, or any of `breaches`, or all, with the breaches each
+    serves: plain driver tuples, since the whole register's actions are read for
+    statistics and exports and nothing is changed through them."""
+    wanted = [breach_id] if breach_id is not None else breaches
+    driver = session.connection().connection.driver_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    raw: list[Any] = []
+    link_rows: list[Any] = []
+    sql, links_sql = mapping_lessons.ACTION_SQL, mapping_lessons.ACTION_LINKS_SQL
+    try:
+        if wanted is None:
+            raw = cursor.execute(sql).fetchall()
+            link_rows = cursor.execute(links_sql).fetchall()
+        else:
+            ids = sorted(set(wanted))
+            for start in range(0, len(ids), 500):  # well inside SQLite's bound variables
+                chunk = ids[start:start + 500]
+                mine = ("(SELECT action_id FROM action_breach WHERE breach_id IN "
+                        f"({', '.join('?' * len(chunk))}))")
+                raw += cursor.execute(f"{sql} WHERE id IN {mine}", chunk).fetchall()
+                link_rows += cursor.execute(f"{links_sql} WHERE l.action_id IN {mine}",
+                                            chunk).fetchall()
+    finally:
+        cursor.close()
+    raw = sorted({row[0]: row for row in raw}.values(), key=lambda row: row[0])
+    links: dict[int, list[tuple[int, str]]] = {}
+    for action_id, b_id, reference in set(link_rows):
+        links.setdefault(action_id, []).append((b_id, reference))
+    return mapping_lessons.actions_from_raw(raw, links)
 
 
 def _changed(old: Lessons | None, new: Lessons) -> list[str]:

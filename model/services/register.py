@@ -106,6 +106,16 @@ class RegisterService:
             snapshot.actions = sorted(actions, key=action_order(snapshot.key[1]))
         return list(snapshot.actions)
 
+    def _actions_serving(self, ids: set[int]) -> list[CorrectiveAction]:
+        """The actions serving any of `ids` (from the cache if every action was read, else
+        only theirs: a year's statistics need not read years of actions)."""
+        snapshot = self._read()
+        if snapshot.actions is not None:
+            return [a for a in snapshot.actions if ids.intersection(a.breach_ids)]
+        with self._db.read() as session:
+            actions = read_actions(session, breaches=ids)
+        return sorted(actions, key=action_order(snapshot.key[1]))
+
     def statistics(self, date_from: date, date_to: date) -> stats.Statistics:
         """Statistics of the breaches and near misses logged in the period (its days in
         the organisation's zone). The data categories are one SQL query on breach_tag."""
@@ -126,7 +136,7 @@ class RegisterService:
         flags = self.repeats()
         from model.domain.enums import DataCategory
         labelled = {DataCategory(k).label.split(" (")[0]: v for k, v in categories.items()}
-        period_actions = [a for a in self.actions() if ids.intersection(a.breach_ids)]
+        period_actions = self._actions_serving(ids)
         return stats.compute(rows, labelled, period_actions, date_from, date_to, zone, today,
                              repeats=sum(1 for i in ids if i in flags))
 
@@ -137,8 +147,7 @@ class RegisterService:
     def sheets(self, register_filter: RegisterFilter | None = None) -> list[Sheet]:
         """The register (and the actions serving its rows) as tables for CSV or XLSX."""
         rows = self.rows(register_filter)
-        ids = {r.id for r in rows}
-        actions = [a for a in self.actions() if ids.intersection(a.breach_ids)]
+        actions = self._actions_serving({r.id for r in rows})
         return [register_sheet(rows, self.repeats(), self.organisation().time_zone),
                 actions_sheet(actions)]
 
@@ -155,8 +164,7 @@ class RegisterService:
 
         start, end = date(year, 1, 1), date(year, 12, 31)
         rows = self.rows(RegisterFilter(start, end))
-        ids = {r.id for r in rows}
-        actions = [a for a in self.actions() if ids.intersection(a.breach_ids)]
+        actions = self._actions_serving({r.id for r in rows})
         return annual_report(year, self.statistics(start, end), rows, actions,
                              self.organisation(), self._db.clock(), self.today())
 

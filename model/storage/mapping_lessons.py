@@ -4,7 +4,8 @@ latest assessment and decision on the breach row, written where those are writte
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from model.domain.lessons.records import ActionDraft, CorrectiveAction, Lessons
@@ -68,6 +69,46 @@ def to_action(row: ActionRow | Any, breaches: Sequence[tuple[int, str]] = ()) ->
         reviewed_by=row.reviewed_by, review_note=row.review_note,
         follow_up_of=row.follow_up_of, breach_ids=tuple(b[0] for b in links),
         breach_refs=tuple(b[1] for b in links), created_by=row.created_by)
+
+
+# The whole register's actions (tens of thousands) are read as plain tuples: the columns
+# CorrectiveAction takes, in its field order, and the breaches each serves.
+ACTION_FIELDS = ("id", "kind", "description", "owner", "due_on", "status", "raised_on",
+                 "priority", "area", "owner_role", "addresses", "ico_promised_on",
+                 "completed_on", "evidence_note", "wont_do_reason", "risk_accepted_by",
+                 "review_on", "verdict", "reviewed_on", "reviewed_by", "review_note",
+                 "follow_up_of")
+ACTION_SQL = f"SELECT {', '.join(ACTION_FIELDS)}, created_by FROM corrective_action"
+ACTION_LINKS_SQL = ("SELECT l.action_id, b.id, b.reference FROM action_breach AS l "
+                    "JOIN breach AS b ON b.id = l.breach_id")
+_KINDS = {m.value: m for m in ActionKind}
+_STATUSES = {m.value: m for m in ActionStatus}
+_PRIORITIES = {m.value: m for m in Priority}
+_AREAS: dict[str | None, ActionArea | None] = {m.value: m for m in ActionArea}
+_VERDICTS: dict[str | None, Verdict | None] = {m.value: m for m in Verdict}
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def actions_from_raw(raw_rows: Iterable[Sequence[Any]],
+                     links: dict[int, list[tuple[int, str]]]) -> list[CorrectiveAction]:
+    """Actions from ACTION_SQL tuples, with the (id, reference) of the breaches each
+    serves (as to_action makes them, without an ORM object per row)."""
+    out = []
+    for (i, kind, description, owner, due, status, raised, priority, area, role, addresses,
+         promised, completed, evidence, wont, accepted, review, verdict, reviewed,
+         reviewer, note, follow, created_by) in raw_rows:
+        served = sorted(links.get(i, ()), key=lambda b: b[1])
+        out.append(CorrectiveAction(
+            i, _KINDS[kind], description, owner, _day(due), _STATUSES[status],
+            date.fromisoformat(raised), _PRIORITIES[priority],
+            _AREAS.get(area) if area else None, role, addresses, _day(promised),
+            _day(completed), evidence, wont, accepted, _day(review),
+            _VERDICTS.get(verdict) if verdict else None, _day(reviewed), reviewer, note,
+            follow, tuple(b[0] for b in served), tuple(b[1] for b in served), created_by))
+    return out
 
 
 def store_action(row: ActionRow, draft: ActionDraft) -> None:

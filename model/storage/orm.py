@@ -138,6 +138,7 @@ class TimelineRow(Base):
     """Append-only: the services never update or delete a row."""
 
     __tablename__ = "timeline_event"
+    __table_args__ = (Index("ix_timeline_event_kind", "kind", "breach_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id"), index=True)

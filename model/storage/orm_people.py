@@ -53,6 +53,7 @@ class ContactRow(Base):
     """One attempt to tell one recipient. Append-only: never updated or deleted."""
 
     __tablename__ = "people_contact"
+    __table_args__ = (Index("ix_people_contact_told", "outcome", "breach_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     breach_id: Mapped[int] = mapped_column(ForeignKey("breach.id"), index=True)

@@ -230,3 +230,30 @@ def test_opening_any_breach_leaves_nothing_unsaved(vault, qtbot) -> None:  # typ
         workspace.discard_all()
         workspace.close_workspace()
     assert edited == []
+
+
+def test_actions_read_as_tuples_match_the_orm_mapping(vault) -> None:  # type: ignore[no-untyped-def]
+    # The register reads every action from plain driver tuples; they must be exactly what
+    # the ORM mapping makes of the same rows (every status, verdict and date present).
+    from sqlalchemy import select
+
+    from model.services.lessons import read_actions
+    from model.storage import mapping_lessons
+    from model.storage.orm import BreachRow
+    from model.storage.orm_lessons import ActionBreachRow, ActionRow
+
+    ctx = vault[0]
+    with ctx.db.read() as session:
+        fast = read_actions(session)
+        links: dict[int, list[tuple[int, str]]] = {}
+        for action_id, b_id, ref in session.execute(
+                select(ActionBreachRow.action_id, BreachRow.id, BreachRow.reference)
+                .join(BreachRow, BreachRow.id == ActionBreachRow.breach_id)):
+            links.setdefault(action_id, []).append((b_id, ref))
+        slow = [mapping_lessons.to_action(r, links.get(r.id, ()))
+                for r in session.scalars(select(ActionRow).order_by(ActionRow.id))]
+        one = slow[0].breach_ids[0]
+        assert read_actions(session, one) == [a for a in slow if one in a.breach_ids]
+    assert fast == slow and len(fast) == 1_000
+    assert {a.status for a in fast} == set(ActionStatus)
+    assert any(a.verdict for a in fast) and any(a.completed_on for a in fast)

@@ -39,8 +39,12 @@ def test_register_page_lists_filters_and_opens(qtbot, clock, qtmodeltester) -> N
         page.open_breach.connect(opened.append)
         page.table.activated.emit(page.model.index(0, 0))
         assert opened == [page.model.data(page.model.index(0, 0), ID_ROLE)]
-        # The actions view puts overdue actions first.
+        # The actions are read when their tab is shown; overdue ones come first.
+        assert page.actions_view.model.rowCount() == 0
+        page.tabs.setCurrentWidget(page.actions_view)
+        qtbot.waitUntil(lambda: not page.loading)
         actions = page.actions_view.model
+        assert actions.rowCount() > 0
         today = actions.today
         flags = [actions.record(actions.index(r, 0)).overdue(today)
                  for r in range(actions.rowCount())]

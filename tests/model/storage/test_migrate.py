@@ -111,3 +111,36 @@ def test_facts_move_out_of_the_breach_row_and_back(tmp_path: Path, seed_doc) -> 
             assert "facts_json" not in columns
     finally:
         ctx.close()
+
+
+def test_people_told_is_read_from_indexes_and_0010_goes_both_ways(tmp_path: Path) -> None:
+    """0010's indexes serve the register's "people told" query (no scan of every contact
+    attempt or timeline event); its downgrade removes them and upgrading adds them back."""
+    from alembic import command
+    from sqlalchemy import select
+    from sqlalchemy.dialects import sqlite
+
+    from model.services.register_rows import _told_query
+
+    def indexes(conn) -> set[str]:  # type: ignore[no-untyped-def]
+        return {r[0] for r in conn.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+            "('ix_people_contact_told', 'ix_timeline_event_kind')"))}
+
+    ctx = vaults.create(tmp_path / "v", PASSPHRASE)
+    try:
+        sql = str(select(_told_query()).compile(dialect=sqlite.dialect(),
+                                                compile_kwargs={"literal_binds": True}))
+        with ctx.db.engine.connect() as conn:
+            assert indexes(conn) == {"ix_people_contact_told", "ix_timeline_event_kind"}
+            plan = " | ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        assert "SCAN people_contact" not in plan and "SCAN timeline_event" not in plan, plan
+        cfg = migrate._config()
+        with ctx.db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0009")
+            assert indexes(conn) == set()
+            command.upgrade(cfg, "head")
+            assert len(indexes(conn)) == 2
+    finally:
+        ctx.close()
