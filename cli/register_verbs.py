@@ -60,7 +60,8 @@ def cmd_register(args: argparse.Namespace) -> int:
         else:
             from reports.spreadsheet import write_sheet
 
-            written = write_sheet(path, ctx.register.sheets(register_filter))
+            written = write_sheet(path, ctx.register.sheets(
+                register_filter, with_actions=path.suffix.lower() != ".csv"))
     finally:
         ctx.close()
     wrote(written)

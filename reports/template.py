@@ -130,6 +130,8 @@ def story_height(story: list[Flowable], geometry: Geometry = PORTRAIT) -> float:
     for flowable in story:
         total += flowable.wrap(geometry.frame_width, geometry.frame_height * 10)[1]
         total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+        if total > geometry.frame_height:
+            break  # already more than a page: the rest cannot change the answer
     return total
 
 
@@ -191,6 +193,8 @@ def render_fitted(make_story: Callable[[float], list[Flowable]], heading: PageHe
                   geometry: Geometry = PORTRAIT) -> Rendered:
     """The story at the largest of `scales` that fits one page; if none does, at the first
     scale over as many pages as it needs. `make_story(scale)` builds a fresh story."""
+    if len(scales) == 1:  # nothing to choose: one layout
+        return render(partial(make_story, scales[0]), heading, subject, geometry)
     for scale in scales:
         if story_height(make_story(scale), geometry) > geometry.frame_height:
             continue  # a cheap estimate first; only a real layout decides

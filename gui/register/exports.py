@@ -26,7 +26,8 @@ def write_register(ctx: AppContext, path: Path, register_filter: RegisterFilter,
         return write_document(ctx.register.register_document(register_filter), path)
     from reports.spreadsheet import write_sheet
 
-    return write_sheet(path, ctx.register.sheets(register_filter), progress)
+    sheets = ctx.register.sheets(register_filter, with_actions=path.suffix.lower() != ".csv")
+    return write_sheet(path, sheets, progress)
 
 
 def _saved(parent: QWidget, path: Path) -> None:

@@ -144,12 +144,15 @@ class RegisterService:
         with self._db.read() as session:
             return mapping.to_profile(session.get(OrganisationRow, 1))
 
-    def sheets(self, register_filter: RegisterFilter | None = None) -> list[Sheet]:
-        """The register (and the actions serving its rows) as tables for CSV or XLSX."""
+    def sheets(self, register_filter: RegisterFilter | None = None,
+               with_actions: bool = True) -> list[Sheet]:
+        """The register (and the actions serving its rows) as tables for XLSX; a CSV holds
+        one table, so it asks for the register alone (reading no actions)."""
         rows = self.rows(register_filter)
-        actions = self._actions_serving({r.id for r in rows})
-        return [register_sheet(rows, self.repeats(), self.organisation().time_zone),
-                actions_sheet(actions)]
+        register = register_sheet(rows, self.repeats(), self.organisation().time_zone)
+        if not with_actions:
+            return [register]
+        return [register, actions_sheet(self._actions_serving({r.id for r in rows}))]
 
     # -- documents -----------------------------------------------------------------------
     def register_document(self, register_filter: RegisterFilter | None = None) -> Document:
