@@ -33,6 +33,7 @@ from gui.kit.step import StepPage
 from gui.kit.style import label
 from gui.kit.unsaved import Choice, ask_unsaved
 from gui.workspace.history import HistoryWidget
+from gui.workspace.lazy_steps import LazySteps
 from gui.workspace.status_actions import StatusButtons, StatusChangeDialog
 from gui.workspace.step_list import StepList
 from gui.workspace.timeline import TimelineWidget
@@ -44,6 +45,7 @@ from model.services.context import AppContext
 from model.services.drafts import breach_scope
 
 TICK_MS = 30_000
+BUILD_GAP_MS = 40  # between building one step and the next, once the workspace shows
 PROGRESS_MS = 300
 # Narrower than this, the timeline starts hidden (a click shows it).
 TIMELINE_FROM = 1250
@@ -69,18 +71,22 @@ class BreachWorkspace(QWidget):
         self._progress_timer.setInterval(PROGRESS_MS)
         self._build_header()
         self.pages = QStackedWidget()
-        self.step_pages: list[StepPage] = [factory(ctx, self.model) for factory in steps]
-        self.steps = StepList([page.TITLE for page in self.step_pages])
+        # Steps are built when first needed (the one on screen first, the rest one at a
+        # time once the workspace shows): opening a breach does not wait for six forms.
+        self.steps = StepList([factory.TITLE for factory in steps])
         self.autosavers: dict[str, Autosaver] = {}
-        for page in self.step_pages:
-            self.pages.addWidget(page)
-            self._wire(page)
+        self._lazy = LazySteps(steps, self.pages, lambda f: f(ctx, self.model), self._built)
+        self._lazy.page(0)
+        self._build_timer = QTimer(self)
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(BUILD_GAP_MS)
+        self._build_timer.timeout.connect(self._build_next)
         self.timeline = TimelineWidget(ctx, case)
         self._timeline_chosen: bool | None = None
         self._build_body()
         # Decided before the first show: a timeline shown on a laptop would widen the window.
         room = parent.width() if parent is not None else 0
-        self.show_timeline.setChecked(room >= TIMELINE_FROM and not self.step_pages[0].WIDE)
+        self.show_timeline.setChecked(room >= TIMELINE_FROM and not steps[0].WIDE)
         self._progress_timer.timeout.connect(self._update_steps)
         self.steps.currentRowChanged.connect(self._step_changed)
         self.model.changed.connect(self._case_changed)
@@ -93,6 +99,25 @@ class BreachWorkspace(QWidget):
         self.restored = self._restore_drafts()
         self.update_header()
         self._update_steps()
+        self._build_timer.start()
+
+    # -- steps, built when needed (gui/workspace/lazy_steps.py) ---------------------------
+    def _built(self, row: int, page: StepPage) -> None:
+        self._wire(page)
+        self.steps.set_progress(row, page.progress(self.case))
+
+    def _build_next(self) -> None:
+        if self._lazy.build_next():
+            self._build_timer.start()
+
+    def built_steps(self) -> list[StepPage]:
+        """The steps built so far (one not yet built holds nothing unsaved)."""
+        return [page for _row, page in self._lazy.built()]
+
+    @property
+    def step_pages(self) -> list[StepPage]:
+        """Every step, building any not built yet."""
+        return [self._lazy.page(row) for row in range(len(self._lazy.factories))]
 
     # -- building ------------------------------------------------------------------------
     def _wire(self, page: StepPage) -> None:
@@ -207,7 +232,7 @@ class BreachWorkspace(QWidget):
         self.told.setVisible(bool(self.told.text()))
 
     def _update_steps(self) -> None:
-        for row, page in enumerate(self.step_pages):
+        for row, page in self._lazy.built():
             self.steps.set_progress(row, page.progress(self.case))
 
     def reload(self) -> None:
@@ -228,7 +253,7 @@ class BreachWorkspace(QWidget):
         self.history.load()
 
     def _case_changed(self, case: Case) -> None:
-        for page in self.step_pages:
+        for page in self.built_steps():
             page.load(case)
         self.timeline.load(case)
         if self.side_tabs.currentWidget() is self.history:
@@ -242,26 +267,25 @@ class BreachWorkspace(QWidget):
         self.reload()
 
     def _step_changed(self, row: int) -> None:
+        page = self._lazy.page(row)
         self.pages.setCurrentIndex(row)
-        page = self.step_pages[row]
         if self._timeline_chosen is None:
             # A wide step (Risk) needs the room; the timeline stays a click away.
             self.show_timeline.setChecked(self.width() >= TIMELINE_FROM and not page.WIDE)
         page.shown()
 
     def show_step(self, key: str) -> StepPage:
-        for row, page in enumerate(self.step_pages):
-            if key == page.KEY:
-                self.steps.setCurrentRow(row)
-                return page
-        raise KeyError(key)
+        row = self._lazy.row_of(key)
+        page = self._lazy.page(row)
+        self.steps.setCurrentRow(row)
+        return page
 
     def step(self, key: str) -> StepPage:
         """The step with `key` ('triage', 'risk', ...), without showing it."""
-        return next(p for p in self.step_pages if key == p.KEY)
+        return self._lazy.page(self._lazy.row_of(key))
 
     def current_step(self) -> StepPage:
-        return self.step_pages[self.steps.currentRow()]
+        return self._lazy.page(max(0, self.steps.currentRow()))
 
     def _timeline_clicked(self, checked: bool) -> None:
         self._timeline_chosen = checked  # the DPO decided: stop choosing for them
@@ -280,16 +304,16 @@ class BreachWorkspace(QWidget):
         with reporting(self, "Restoring unsaved changes"):
             for draft in self._ctx.drafts.for_breach(self.breach_id):
                 key = draft.scope.rsplit(":", 1)[-1]
-                page = next((p for p in self.step_pages if key == p.KEY), None)
-                if page is None:
+                if key not in {f.KEY for f in self._lazy.factories}:
                     continue
+                page = self.step(key)
                 page.restore_draft(draft.payload)
                 self.autosavers[key].adopt()
                 restored.append(f"{page.TITLE} ({format_local(draft.saved_at, self.case.zone)})")
         return restored
 
     def unsaved_steps(self) -> list[StepPage]:
-        return [p for p in self.step_pages if p.has_unsaved_changes()]
+        return [p for p in self.built_steps() if p.has_unsaved_changes()]
 
     def keep_drafts(self) -> bool:
         """Write every step's unsaved work as a draft now (before a lock or a crash)."""
@@ -298,7 +322,7 @@ class BreachWorkspace(QWidget):
     def save_all(self) -> bool:
         for page in self.unsaved_steps():
             if not page.save():
-                self.steps.setCurrentRow(self.step_pages.index(page))
+                self.steps.setCurrentRow(self._lazy.row_of(page.KEY))
                 return False
             self.autosavers[page.KEY].forget()
         return True
@@ -327,6 +351,7 @@ class BreachWorkspace(QWidget):
             if choice is Choice.DISCARD:
                 self.discard_all()
         self.timer.stop()
+        self._build_timer.stop()
         for saver in self.autosavers.values():
             saver.stop()
         self.closed.emit()

@@ -80,7 +80,25 @@ def test_header_shows_reference_status_and_live_clock(workspace, clock):  # type
     assert workspace.clock.text().endswith("— Overdue by 1 h 05 m")
 
 
-def test_steps_show_completeness_and_every_step_is_built(workspace):  # type: ignore[no-untyped-def]
+def test_steps_are_built_when_needed_and_all_soon_after_opening(ctx, breach_id, qtbot) -> None:  # type: ignore[no-untyped-def]
+    ws = BreachWorkspace(ctx, breach_id, STEPS)
+    qtbot.addWidget(ws)
+    # Opening builds only the step on screen; the others follow while it is read.
+    assert [p.KEY for p in ws.built_steps()] == [STEPS[0].KEY]
+    assert ws.unsaved_steps() == []
+    ws.show()
+    qtbot.waitUntil(lambda: len(ws.built_steps()) == len(STEPS), timeout=5_000)
+    assert [p.KEY for p in ws.built_steps()] == [f.KEY for f in STEPS]
+    # A step asked for before its turn is built on the spot, in its place.
+    early = BreachWorkspace(ctx, breach_id, STEPS)
+    qtbot.addWidget(early)
+    page = early.show_step("lessons")
+    assert early.pages.currentWidget() is page and page.KEY == "lessons"
+    assert early.pages.indexOf(page) == [f.KEY for f in STEPS].index("lessons")
+
+
+def test_steps_show_completeness_and_every_step_is_built(workspace, qtbot):  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: len(workspace.built_steps()) == len(STEPS), timeout=5_000)
     texts = workspace.steps.texts()
     assert texts[row(workspace, "triage")].startswith("Triage")
     assert "/" in texts[row(workspace, "triage")]
