@@ -28,6 +28,7 @@ class LazySteps:
         if page is None:
             page = self._pages[row] = self._make(self.factories[row])
             placeholder, current = self._stack.widget(row), self._stack.currentIndex()
+            assert placeholder is not None
             self._stack.insertWidget(row, page)
             self._stack.removeWidget(placeholder)
             placeholder.deleteLater()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -63,10 +64,13 @@ def _translated() -> Iterator[None]:
     except IntegrityError as err:
         raise SaveError(f"Not saved: the change conflicts with stored data ({err.orig}).") \
             from None
-    except DBAPIError as err:
-        if err.orig is not None and is_damage(err.orig):
+    except (DBAPIError, sqlcipher.Error) as err:
+        # The list, the register and the actions read through the driver's own cursor,
+        # whose errors SQLAlchemy never wraps: both kinds are told the same way.
+        orig = err.orig if isinstance(err, DBAPIError) else err
+        if orig is not None and is_damage(orig):
             raise DamagedVaultError(DAMAGED) from None
-        text = str(err.orig)
+        text = str(orig)
         if "full" in text:
             text = "the disk is full"
         elif "locked" in text or "busy" in text:

@@ -63,7 +63,7 @@ class ActionDraft:
     review_on: date | None = None  # when to check that it worked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # tens of thousands are held at once
 class CorrectiveAction:
     """One corrective or preventive action; it may serve several breaches."""
 

@@ -12,7 +12,7 @@ from model.domain.enums import BreachStatus, Regime, RiskLevel
 from model.domain.lessons.taxonomy import SHORT_CAUSE, Cause, IncidentType
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegisterRow:
     """What Art. 33(5) asks to document about one breach, as the register lists it."""
 
