@@ -30,7 +30,11 @@ def _seed(**conf: Any) -> dict[str, Any]:
 
 
 # -- access: 'none' is a finding, not an absence of evidence ------------------------------
-@pytest.mark.parametrize("path", [DATA / "seed-case.json", SHARED / "cases" / "seed-case.json"])
+@pytest.mark.parametrize("path", [
+    DATA / "seed-case.json",
+    # The workplace's original, where the clone sits beside it (tests/data holds a copy).
+    pytest.param(SHARED / "cases" / "seed-case.json", marks=pytest.mark.skipif(
+        not (SHARED / "cases" / "seed-case.json").exists(), reason="no ../shared here"))])
 def test_motivating_case_with_access_unknown_is_high_risk(path) -> None:  # type: ignore[no-untyped-def]
     a = _assess(json.loads(path.read_text(encoding="utf-8")))
     assert _calls(a) == ("high_risk", True, True)
