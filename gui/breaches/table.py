@@ -10,7 +10,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,6 +23,7 @@ from gui.kit.deadline_view import (
     deadline_text,
     foreground,
 )
+from gui.kit.table_model import RecordTableModel
 from model.domain.clock import format_local, to_zone
 from model.domain.deadlines import (
     ClockKey,
@@ -101,7 +101,7 @@ OPEN_FILTER = "open"
 ALL_FILTER = "all"
 
 
-class BreachTableModel(QAbstractTableModel):
+class BreachTableModel(RecordTableModel[Row]):
     """The breaches, filtered and sorted here rather than by a proxy: with 10,000 rows a
     proxy's per-comparison calls into Python took seconds. The countdown is worked out
     only for the rows asked for (the visible ones), and `tick()` repaints only those."""
@@ -114,7 +114,7 @@ class BreachTableModel(QAbstractTableModel):
         self._zone = zone
         self._now = clock()
         self._all: list[Row] = []    # every breach, in the current sort order
-        self._rows: list[Row] = []   # those the filter lets through, in that order
+        # self._rows (the base's): those the filter lets through, in that order
         self._deadlines: list[datetime] = []  # running clocks' deadlines, ascending
         self._no_clock = 0
         self._live: dict[int, DeadlineStatus] = {}    # running clocks, at self._now
@@ -237,24 +237,6 @@ class BreachTableModel(QAbstractTableModel):
         return urgency
 
     # -- Qt model interface ------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

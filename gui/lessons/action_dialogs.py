@@ -29,7 +29,10 @@ from model.services.context import AppContext
 
 
 class _Dialog(QDialog):
-    """A form with OK/Cancel; `submit()` does the work and may raise a user error."""
+    """A form with OK/Cancel; each dialog's `submit()` does the work and may raise a user
+    error."""
+
+    submit: Callable[[], object]
 
     def __init__(self, title: str, intro: str, ok: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -53,9 +56,6 @@ class _Dialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.result_value: object = None
-
-    def submit(self) -> object:
-        raise NotImplementedError
 
     def accept(self) -> None:
         try:
