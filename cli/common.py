@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,20 @@ class CliError(Exception):
 
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
+
+
+MAX_NESTING = 100  # far beyond any exchange document; the domain's own limit is lower
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nesting(text: str) -> int:
+    """How deep arrays and objects nest in JSON text (strings skipped), before parsing."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_STRING.sub("", text)):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _no_constant(name: str) -> Any:
@@ -48,6 +63,10 @@ def read_json(name: str) -> Any:
         raise CliError(f"{name} is not UTF-8 text") from None
     if len(data) > MAX_JSON_BYTES:
         raise CliError(f"{name} is larger than {MAX_JSON_BYTES // 2**20} MB")
+    if _nesting(text) > MAX_NESTING:
+        # Checked before parsing: a parser that runs out of stack midway leaves a trail of
+        # "Exception ignored" lines as it unwinds, not one clear error.
+        raise CliError(f"{name} is nested too deeply to be a breach-facts document")
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
