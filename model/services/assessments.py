@@ -21,7 +21,7 @@ from model.domain.snapshot import freeze
 from model.domain.workflow import moves_after_assessment, moves_after_decision
 from model.services import journal
 from model.services.breaches import move_status
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import facts_codec, mapping, mapping_lessons
 from model.storage.orm import AssessmentRow, BreachRow, DecisionRow, OrganisationRow
 
@@ -48,12 +48,7 @@ class AssessmentService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    @staticmethod
-    def _breach_row(session: Session, breach_id: int) -> BreachRow:
-        row = session.get(BreachRow, breach_id)
-        if row is None:
-            raise NotFoundError(f"No breach with id {breach_id}.")
-        return row
+    _breach_row = staticmethod(breach_row)
 
     @staticmethod
     def _zone(session: Session) -> str:

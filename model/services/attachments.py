@@ -14,7 +14,7 @@ from model.domain.limits import LONG_TEXT, check_text
 from model.domain.records import Attachment
 from model.domain.snapshot import sha256_hex
 from model.services import journal
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import mapping
 from model.storage.orm import AttachmentRow, BreachRow
 
@@ -54,9 +54,7 @@ class AttachmentService:
         with self._db.unit() as session:
             breach = None
             if breach_id is not None:
-                breach = session.get(BreachRow, breach_id)
-                if breach is None:
-                    raise NotFoundError(f"No breach with id {breach_id}.")
+                breach = breach_row(session, breach_id)
             row = AttachmentRow(breach_id=breach_id, owner=owner, name=clean,
                                 media_type=media, size=len(content),
                                 sha256=sha256_hex(content), content=content,

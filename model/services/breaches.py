@@ -24,7 +24,7 @@ from model.domain.validation import CLOCK_SKEW, check_facts
 from model.domain.workflow import check_transition
 from model.services import journal
 from model.services.cases import read_case
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import facts_codec, mapping
 from model.storage.orm import BreachRow, BreachTagRow, DecisionRow, TimelineRow
 from model.storage.orm_ico import IcoFilingRow
@@ -72,11 +72,7 @@ class BreachService:
         self._db = db
 
     # -- reading ---------------------------------------------------------------------
-    def _row(self, session: Session, breach_id: int) -> BreachRow:
-        row = session.get(BreachRow, breach_id)
-        if row is None:
-            raise NotFoundError(f"No breach with id {breach_id}.")
-        return row
+    _row = staticmethod(breach_row)
 
     def get(self, breach_id: int) -> Breach:
         with self._db.read() as session:

@@ -8,15 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from model.domain.case import Case
-from model.domain.errors import NotFoundError
 from model.domain.ico.records import IcoAnswers
 from model.services.lessons import read_actions, read_lessons
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import mapping, mapping_ico, mapping_people
 from model.storage.orm import (
     AssessmentRow,
     AttachmentRow,
-    BreachRow,
     DecisionRow,
     OrganisationRow,
     TimelineRow,
@@ -27,9 +25,7 @@ from model.storage.orm_people import ContactRow, LetterRow, NoticeRow, Recipient
 
 def read_case(session: Session, breach_id: int) -> Case:
     """Everything about one breach, inside the caller's unit of work."""
-    row = session.get(BreachRow, breach_id)
-    if row is None:
-        raise NotFoundError(f"No breach with id {breach_id}.")
+    row = breach_row(session, breach_id)
     org = session.get(OrganisationRow, 1)
     events = session.scalars(select(TimelineRow).where(TimelineRow.breach_id == breach_id)
                              .order_by(TimelineRow.at, TimelineRow.id)).all()

@@ -35,7 +35,7 @@ from model.domain.workflow import moves_after_filing
 from model.services import journal
 from model.services.breaches import move_status
 from model.services.cases import CaseService, read_case
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import mapping_ico
 from model.storage.orm import BreachRow
 from model.storage.orm_ico import IcoFilingRow, IcoReportRow
@@ -54,12 +54,7 @@ class IcoService:
         self._db = db
         self._cases = cases
 
-    @staticmethod
-    def _breach(session: Session, breach_id: int) -> BreachRow:
-        row = session.get(BreachRow, breach_id)
-        if row is None:
-            raise NotFoundError(f"No breach with id {breach_id}.")
-        return row
+    _breach = staticmethod(breach_row)
 
     def _store_answers(self, session: Session, row: BreachRow, answers: IcoAnswers,
                        actor: str) -> None:

@@ -21,7 +21,7 @@ from model.domain.lessons.taxonomy import ActionKind, ActionStatus, Verdict
 from model.domain.records import Breach
 from model.domain.workflow import near_miss_change_problem
 from model.services import journal
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import mapping, mapping_lessons
 from model.storage.orm import BreachRow, OrganisationRow
 from model.storage.orm_lessons import ActionBreachRow, ActionRow, LessonsRow
@@ -93,12 +93,7 @@ class LessonsService:
         self._db = db
 
     # -- helpers -------------------------------------------------------------------------
-    @staticmethod
-    def _breach(session: Session, breach_id: int) -> BreachRow:
-        row = session.get(BreachRow, breach_id)
-        if row is None:
-            raise NotFoundError(f"No breach with id {breach_id}.")
-        return row
+    _breach = staticmethod(breach_row)
 
     @staticmethod
     def _action(session: Session, action_id: int) -> ActionRow:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from model.domain import audit
 from model.domain.clock import require_aware, to_zone
@@ -29,20 +28,15 @@ from model.domain.snapshot import freeze
 from model.domain.validation import CLOCK_SKEW
 from model.services import journal
 from model.services.cases import CaseService, read_case
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import mapping_people as m
-from model.storage.orm import BreachRow
 from model.storage.orm_people import ContactRow, LetterRow, NoticeRow, RecipientRow
 
 MAX_NOTE = 2_000
 MAX_WHERE = 500
 
 
-def _breach(session: Session, breach_id: int) -> BreachRow:
-    row = session.get(BreachRow, breach_id)
-    if row is None:
-        raise NotFoundError(f"No breach with id {breach_id}.")
-    return row
+_breach = breach_row
 
 
 def _moment(at: datetime, now: datetime, what: str) -> datetime:

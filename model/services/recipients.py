@@ -28,9 +28,8 @@ from model.domain.people.recipients import (
     merge,
 )
 from model.services import journal
-from model.services.unit import Database
+from model.services.unit import Database, breach_row
 from model.storage import mapping_people as m
-from model.storage.orm import BreachRow
 from model.storage.orm_people import ContactRow, RecipientRow
 
 
@@ -51,11 +50,7 @@ class ImportResult:
     merged: int      # rows joined to another entry (in the file or already stored)
 
 
-def _breach(session: Session, breach_id: int) -> BreachRow:
-    row = session.get(BreachRow, breach_id)
-    if row is None:
-        raise NotFoundError(f"No breach with id {breach_id}.")
-    return row
+_breach = breach_row
 
 
 def _keys(session: Session, breach_id: int) -> dict[str, int]:

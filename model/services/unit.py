@@ -15,8 +15,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.domain.clock import Clock, utc_now
-from model.domain.errors import BreachDeskError, DamagedVaultError
+from model.domain.errors import BreachDeskError, DamagedVaultError, NotFoundError
 from model.storage.engine import DAMAGED, READ_ONLY, is_damage
+from model.storage.orm import BreachRow
 
 
 class SaveError(BreachDeskError):
@@ -76,3 +77,11 @@ def _translated() -> Iterator[None]:
         elif "locked" in text or "busy" in text:
             text = "another program kept the vault busy for too long; try again"
         raise SaveError(f"Not saved: {text}. The previous version is unchanged.") from None
+
+
+def breach_row(session: Session, breach_id: int) -> BreachRow:
+    """The breach's row in this unit of work; NotFoundError names the id when there is none."""
+    row = session.get(BreachRow, breach_id)
+    if row is None:
+        raise NotFoundError(f"No breach with id {breach_id}.")
+    return row
